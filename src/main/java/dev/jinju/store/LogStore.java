@@ -1,0 +1,32 @@
+package dev.jinju.store;
+
+import dev.jinju.event.LogEvent;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where events live: the embedded store (SQLite + Lucene) or CloudWatch Logs. Everything above this
+ * interface (GraphQL, ingest, alerts, export) is written once against it.
+ */
+public interface LogStore {
+
+    /**
+     * Stores the events durably and returns only once they survive a crash of the process. Events whose
+     * {@code id} is already stored are skipped, so a retried batch does not duplicate. Events the store
+     * refuses are reported by their index in {@code events}; all others are stored.
+     */
+    AppendResult append(List<LogEvent> events);
+
+    /** Every log group the store knows, Jinju's own and mapped Lambda groups alike. */
+    List<LogGroupInfo> logGroups();
+
+    /** Events of the scope, newest first, {@code limit} at a time; {@code cursor} continues a previous page. */
+    SearchPage search(SearchScope scope, int limit, String cursor);
+
+    /** One event by id. */
+    Optional<LogEvent> event(String id);
+
+    /** Counts per level in {@code buckets} equal slices of the scope's time range. */
+    List<HistogramBucket> histogram(SearchScope scope, int buckets);
+}
