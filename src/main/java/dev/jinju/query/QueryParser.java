@@ -98,9 +98,11 @@ public final class QueryParser {
         if (next instanceof Token.Negation negation) {
             advance();
             enter(negation);
-            if (!startsTerm(next)) {
-                throw new QuerySyntaxException(next.position(), "a term or '(' after '" + negation.symbol() + "'",
-                        next.describe());
+            // The term must follow directly: "foo - bar" is more likely a typo than "foo NOT bar".
+            int after = negation.position() + 1;
+            if (!startsTerm(next) || next.position() != after) {
+                throw new QuerySyntaxException(after, "a term or '(' right after '" + negation.symbol() + "'",
+                        next.position() != after ? lexer.found(after) : next.describe());
             }
             Query inner = unary();
             depth--;
