@@ -1,0 +1,81 @@
+package dev.jinju.ingest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.jinju.event.EventJson;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.util.Map;
+
+/**
+ * {@code POST /api/ingest}: the beacon-friendly door (SPEC §4). Takes the {@code IngestBatch} JSON as
+ * {@code application/json} or {@code text/plain} (so {@code navigator.sendBeacon} needs no CORS preflight),
+ * with the key in the body or {@code ?key=}; never a cookie.
+ */
+@Path("/api/ingest")
+public class IngestResource {
+    private static final ObjectReader READER = EventJson.mapper().readerFor(IngestBatch.class);
+
+    private final IngestService ingest;
+
+    public IngestResource(IngestService ingest) {
+        this.ingest = ingest;
+    }
+
+    @POST
+    @Blocking
+    @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response ingest(byte[] body, @QueryParam("key") String key, @HeaderParam("Origin") String origin) {
+        IngestBatch batch;
+        try {
+            batch = READER.readValue(body);
+        } catch (JsonProcessingException e) {
+            return error(400, IngestException.Code.BAD_REQUEST, "the body is not a valid IngestBatch JSON: "
+                    + e.getOriginalMessage() + location(e));
+        } catch (java.io.IOException e) {
+            return error(400, IngestException.Code.BAD_REQUEST, "the body could not be read: " + e.getMessage());
+        }
+        if (batch == null) {
+            return error(400, IngestException.Code.BAD_REQUEST, "the body is empty; send an IngestBatch JSON object");
+        }
+        if (key != null && (batch.key() == null || batch.key().isEmpty())) {
+            batch = new IngestBatch(key, batch.project(), batch.environment(), batch.batchId(), batch.context(),
+                    batch.events());
+        }
+        try {
+            return Response.ok(ingest.ingest(batch, origin)).build();
+        } catch (IngestException e) {
+            return error(status(e.code()), e.code(), e.getMessage());
+        }
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr() + ", column "
+                + e.getLocation().getColumnNr() + ")";
+    }
+
+    static int status(IngestException.Code code) {
+        return switch (code) {
+            case BAD_REQUEST -> 400;
+            case INVALID_KEY -> 401;
+            case FORBIDDEN_ORIGIN -> 403;
+            case UNKNOWN_PROJECT, UNKNOWN_ENVIRONMENT -> 404;
+            case TOO_LARGE -> 413;
+            case STORE_UNAVAILABLE -> 503;
+        };
+    }
+
+    private static Response error(int status, IngestException.Code code, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Map.of("error", Map.of("code", code.name(), "message", message))).build();
+    }
+}

@@ -1,0 +1,117 @@
+package dev.jinju.ingest;
+
+import dev.jinju.event.LogEvent;
+import dev.jinju.event.Source;
+import dev.jinju.ingest.IngestException.Code;
+import dev.jinju.project.ProjectDef;
+import dev.jinju.project.ProjectRegistry;
+import dev.jinju.store.AppendResult;
+import dev.jinju.store.LogStore;
+import dev.jinju.store.StoreException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The one ingest path behind both doors (GraphQL {@code ingest} and {@code POST /api/ingest}): checks the
+ * project, environment and key, validates each event on its own, stores the good ones durably, and only then
+ * answers with what was accepted and what was rejected and why.
+ */
+@ApplicationScoped
+public class IngestService {
+    private final ProjectRegistry projects;
+    private final LogStore store;
+
+    public IngestService(ProjectRegistry projects, LogStore store) {
+        this.projects = projects;
+        this.store = store;
+    }
+
+    /** Ingests a batch; {@code origin} is the browser's Origin header, or null when not sent by a browser. */
+    public IngestResult ingest(IngestBatch batch, String origin) {
+        authorize(batch, origin);
+        List<IngestBatch.Event> in = batch.events() == null ? List.of() : batch.events();
+        if (in.size() > IngestLimits.MAX_EVENTS_PER_BATCH) {
+            throw new IngestException(Code.TOO_LARGE, "a batch holds at most " + IngestLimits.MAX_EVENTS_PER_BATCH
+                    + " events; this one has " + in.size() + " (split it into several batches)");
+        }
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String source = batch.context() != null && batch.context().userAgent() != null
+                ? Source.BROWSER.id() : Source.SERVER.id();
+        List<LogEvent> valid = new ArrayList<>(in.size());
+        List<Integer> validIndex = new ArrayList<>(in.size());
+        List<IngestResult.Rejection> rejected = new ArrayList<>();
+        for (int i = 0; i < in.size(); i++) {
+            try {
+                valid.add(EventValidator.toEvent(batch, in.get(i), eventId(batch, i), source, now));
+                validIndex.add(i);
+            } catch (EventValidator.Invalid e) {
+                rejected.add(new IngestResult.Rejection(i, e.getMessage()));
+            }
+        }
+        AppendResult stored;
+        try {
+            stored = store.append(valid);
+        } catch (StoreException e) {
+            throw new IngestException(Code.STORE_UNAVAILABLE, "events could not be stored, nothing was accepted: "
+                    + e.getMessage());
+        }
+        for (AppendResult.Refused r : stored.refused()) {
+            rejected.add(new IngestResult.Rejection(validIndex.get(r.index()), r.reason()));
+        }
+        rejected.sort((a, b) -> Integer.compare(a.index(), b.index()));
+        return new IngestResult(valid.size() - stored.refused().size(), rejected);
+    }
+
+    private ProjectDef authorize(IngestBatch batch, String origin) {
+        if (batch == null) {
+            throw new IngestException(Code.BAD_REQUEST, "the request carries no batch");
+        }
+        require(batch.project(), "project");
+        require(batch.environment(), "environment");
+        require(batch.key(), "key");
+        require(batch.batchId(), "batchId");
+        if (batch.batchId().length() > 128) {
+            throw new IngestException(Code.BAD_REQUEST, "batchId is longer than 128 characters");
+        }
+        ProjectDef project = projects.find(batch.project()).orElseThrow(() -> new IngestException(
+                Code.UNKNOWN_PROJECT, "unknown project '" + EventValidator.clip(batch.project()) + "'"));
+        if (!project.hasEnvironment(batch.environment())) {
+            throw new IngestException(Code.UNKNOWN_ENVIRONMENT, "project '" + project.name()
+                    + "' has no environment '" + EventValidator.clip(batch.environment()) + "' (it has "
+                    + String.join(", ", project.environments()) + ")");
+        }
+        if (!project.acceptsKey(batch.key())) {
+            throw new IngestException(Code.INVALID_KEY, "the ingest key is not valid for project '"
+                    + project.name() + "'");
+        }
+        if (origin != null && !project.allowsOrigin(origin)) {
+            throw new IngestException(Code.FORBIDDEN_ORIGIN, "origin " + EventValidator.clip(origin)
+                    + " may not send events to project '" + project.name() + "'");
+        }
+        return project;
+    }
+
+    private static void require(String value, String name) {
+        if (value == null || value.isBlank()) {
+            throw new IngestException(Code.BAD_REQUEST, name + " is required");
+        }
+    }
+
+    /** Stable per (project, environment, batch id, index): a retried batch yields the same ids, so no duplicates. */
+    static String eventId(IngestBatch batch, int index) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            String key = batch.project() + '\u0000' + batch.environment() + '\u0000' + batch.batchId() + '\u0000' + index;
+            return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)), 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,45 @@
+package dev.jinju.store;
+
+import dev.jinju.project.CoreConfig;
+import dev.jinju.store.sqlite.SqliteLogStore;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Chooses the store named by {@code jinju.store} at start-up; everything else injects {@link LogStore}. */
+public class StoreProducer {
+
+    @Produces
+    @Singleton
+    @Startup
+    LogStore logStore(CoreConfig config, AgroalDataSource dataSource) {
+        return switch (config.store()) {
+            case "sqlite" -> {
+                createDataDir(config.dataDir());
+                yield new SqliteLogStore(dataSource);
+            }
+            default -> throw new IllegalStateException(
+                    "jinju.store is '" + config.store() + "'; it must be 'sqlite' or 'cloudwatch'");
+        };
+    }
+
+    void close(@Disposes LogStore store) throws Exception {
+        if (store instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+
+    static void createDataDir(String dataDir) {
+        try {
+            Files.createDirectories(Path.of(dataDir));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot create jinju.data-dir " + dataDir + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package dev.jinju.store.sqlite;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * Creates and migrates the embedded store's schema. Each migration runs once, in order, tracked by
+ * SQLite's {@code user_version}; add new ones at the end, never edit an old one.
+ */
+final class SqliteSchema {
+
+    private static final List<String> MIGRATIONS = List.of(
+            """
+            CREATE TABLE log_groups (
+              id INTEGER PRIMARY KEY,
+              name TEXT NOT NULL UNIQUE,
+              project TEXT NOT NULL,
+              environment TEXT NOT NULL
+            );
+            -- seq is the rowid: the text index tails it, and it breaks ties between equal timestamps.
+            CREATE TABLE events (
+              seq INTEGER PRIMARY KEY,
+              id TEXT NOT NULL,
+              grp INTEGER NOT NULL,
+              ts INTEGER NOT NULL,
+              level INTEGER NOT NULL,
+              type TEXT,
+              http_status INTEGER,
+              body TEXT NOT NULL
+            );
+            CREATE UNIQUE INDEX events_id ON events(id);
+            CREATE INDEX events_grp_ts ON events(grp, ts);
+            CREATE INDEX events_grp_level_ts ON events(grp, level, ts);
+            -- Counts per minute x group x level, kept in the write transaction: histograms and home cards.
+            CREATE TABLE rollup (
+              grp INTEGER NOT NULL,
+              minute INTEGER NOT NULL,
+              level INTEGER NOT NULL,
+              count INTEGER NOT NULL,
+              PRIMARY KEY (grp, minute, level)
+            ) WITHOUT ROWID;
+            """);
+
+    private SqliteSchema() {
+    }
+
+    static void migrate(Connection c) throws SQLException {
+        int version;
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            version = rs.next() ? rs.getInt(1) : 0;
+        }
+        for (int i = version; i < MIGRATIONS.size(); i++) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                for (String sql : MIGRATIONS.get(i).split(";\\s*\n")) {
+                    if (!sql.isBlank()) {
+                        s.execute(sql);
+                    }
+                }
+                s.execute("PRAGMA user_version = " + (i + 1));
+                c.commit();
+            } catch (SQLException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        }
+    }
+}
