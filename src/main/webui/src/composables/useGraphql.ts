@@ -32,8 +32,15 @@ export function toGraphqlError(errors: GraphqlErrorItem[]): GraphqlError {
   const firstError = errors[0]
   const code = typeof firstError?.extensions?.code === 'string' ? firstError.extensions.code : null
   const pos = firstError?.extensions?.position
-  const position = typeof pos === 'number' ? pos : typeof pos === 'string' && /^\d+$/.test(pos) ? Number(pos) : null
-  return new GraphqlError(firstError?.message ?? 'GraphQL error', errors, code, position)
+  let position = typeof pos === 'number' ? pos : typeof pos === 'string' && /^\d+$/.test(pos) ? Number(pos) : null
+  let message = firstError?.message ?? 'GraphQL error'
+  // the message may carry the position too ("at position 17: unknown field ..."): use it, show the rest
+  const m = /^at position (\d+):\s*/.exec(message)
+  if (m) {
+    position ??= Number(m[1])
+    message = message.slice(m[0].length) || message
+  }
+  return new GraphqlError(message, errors, code, position)
 }
 
 export async function graphqlRequest<T, V extends object = Record<string, unknown>>(

@@ -1,0 +1,105 @@
+package dev.jinju.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An acknowledged event survives SIGKILL: clients ingest concurrently, the server is killed mid-load, and after
+ * a restart every event whose batch was acknowledged is found.
+ */
+class CrashRecoveryIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String[] PROJECT = {"jinju.projects.crash.environments=prod",
+            "jinju.projects.crash.ingest-keys=crash-key"};
+    static final int KILLS = Integer.getInteger("jinju.crash.kills", 5);
+
+    @Test
+    void acknowledgedEventsSurviveKillUnderLoad() throws Exception {
+        Path dir = Path.of("target/it/crash-" + System.nanoTime());
+        Files.createDirectories(dir);
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        AtomicInteger batches = new AtomicInteger();
+        for (int round = 0; round < KILLS; round++) {
+            try (JinjuProcess jinju = JinjuProcess.start(dir.resolve("data"), dir.resolve("server.log"), PROJECT)) {
+                AtomicBoolean stop = new AtomicBoolean();
+                ExecutorService clients = Executors.newFixedThreadPool(4);
+                for (int c = 0; c < 4; c++) {
+                    clients.submit(() -> {
+                        while (!stop.get()) {
+                            String batchId = "b" + batches.incrementAndGet();
+                            try {
+                                HttpResponse<String> r = jinju.post("/api/ingest", "text/plain", batch(batchId, 50));
+                                if (r.statusCode() == 200 && JSON.readTree(r.body()).path("accepted").asInt() == 50) {
+                                    for (int i = 0; i < 50; i++) {
+                                        acknowledged.add(batchId + "/" + i);
+                                    }
+                                }
+                            } catch (Exception killed) {
+                                return null; // the server died mid-request: that batch was never acknowledged
+                            }
+                        }
+                        return null;
+                    });
+                }
+                Thread.sleep(1500 + round * 100L);
+                jinju.kill();
+                stop.set(true);
+                clients.shutdown();
+                assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS));
+            }
+        }
+        assertTrue(acknowledged.size() > 500, "the load actually ran: " + acknowledged.size());
+        try (JinjuProcess jinju = JinjuProcess.start(dir.resolve("data"), dir.resolve("server.log"), PROJECT)) {
+            Set<String> stored = storedMessages(jinju);
+            Set<String> lost = new HashSet<>(acknowledged);
+            lost.removeAll(stored);
+            assertEquals(Set.of(), lost, "acknowledged but lost after SIGKILL");
+        }
+    }
+
+    private static String batch(String batchId, int n) throws Exception {
+        List<Object> events = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            events.add(java.util.Map.of("timestamp", Instant.now().toString(), "level", "INFO",
+                    "message", batchId + "/" + i));
+        }
+        return JSON.writeValueAsString(java.util.Map.of("key", "crash-key", "project", "crash", "environment", "prod",
+                "batchId", batchId, "events", events));
+    }
+
+    private static Set<String> storedMessages(JinjuProcess jinju) throws Exception {
+        Set<String> messages = new HashSet<>();
+        String after = null;
+        Instant now = Instant.now();
+        do {
+            String query = "{ events(filter: {groups: [\"/jinju/crash/prod\"], from: \"" + now.minusSeconds(3600)
+                    + "\", to: \"" + now.plusSeconds(3600) + "\"}, first: 1000" + (after == null ? "" : ", after: \"" + after + "\"")
+                    + ") { edges { node { message } } pageInfo { hasNextPage endCursor } } }";
+            JsonNode r = JSON.readTree(jinju.graphql(query).body());
+            JsonNode events = r.path("data").path("events");
+            assertTrue(events.isObject(), r.toString());
+            events.path("edges").forEach(e -> messages.add(e.path("node").path("message").asText()));
+            after = events.path("pageInfo").path("hasNextPage").asBoolean() ? events.path("pageInfo").path("endCursor").asText() : null;
+        } while (after != null);
+        return messages;
+    }
+}

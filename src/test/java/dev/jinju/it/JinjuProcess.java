@@ -1,0 +1,95 @@
+package dev.jinju.it;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The packaged server ({@code target/quarkus-app/quarkus-run.jar}) as a child process, for tests that kill it. */
+public final class JinjuProcess implements AutoCloseable {
+    private final Process process;
+    public final int port;
+    public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private JinjuProcess(Process process, int port) {
+        this.process = process;
+        this.port = port;
+    }
+
+    public static JinjuProcess start(Path dataDir, Path log, String... properties) throws Exception {
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the package phase first (./mvnw verify)");
+        }
+        int port = freePort();
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Djinju.data-dir=" + dataDir, "-Dquarkus.http.port=" + port));
+        for (String p : properties) {
+            cmd.add("-D" + p);
+        }
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        Files.createDirectories(log.getParent());
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+        JinjuProcess jinju = new JinjuProcess(p, port);
+        jinju.awaitReady();
+        return jinju;
+    }
+
+    private void awaitReady() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Jinju exited with " + process.exitValue() + " while starting");
+            }
+            try {
+                if (graphql("{ projects { name } }").statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("Jinju did not answer within 60 s");
+    }
+
+    public HttpResponse<String> graphql(String query) throws IOException, InterruptedException {
+        String body = "{\"query\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(query) + "}";
+        return post("/graphql", "application/json", body);
+    }
+
+    public HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** SIGKILL: no shutdown hook runs, nothing is flushed. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
