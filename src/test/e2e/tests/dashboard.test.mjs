@@ -102,7 +102,9 @@ describe('Jinju dashboard', () => {
     await page.getByTestId('event-row').first().waitFor()
 
     // level: ERROR if it has events for this search, else FATAL, else WARN
-    await page.waitForFunction(() => !document.querySelector('[data-testid=level-ERROR] .chip-count')?.textContent?.includes('…'))
+    // counts of this search (not the previous one's)
+    await page.waitForLoadState('networkidle')
+    await page.locator('[data-testid=level-chips][aria-busy=false]').waitFor()
     for (const level of ['ERROR', 'FATAL', 'WARN']) {
       const count = await page.getByTestId(`level-${level}`).locator('.chip-count').innerText()
       if (count.trim() !== '0') {
@@ -169,6 +171,22 @@ describe('Jinju dashboard', () => {
     await page.keyboard.press('Escape')
   })
 
+  it('a malformed query shows the error at the reported position', async () => {
+    const input = page.getByTestId('search-input')
+    const bad = 'level:error bogusfield:1'
+    await input.fill(bad)
+    await input.press('Enter')
+    const error = page.getByTestId('query-error')
+    await error.waitFor()
+    assert.equal((await error.locator('.query-error-at').innerText()).trim(), 'b', 'marker on the unknown field (position 12)')
+    assert.match(await error.innerText(), /bogusfield/)
+    // back to the good query (history back restores the previous URL state)
+    await page.goBack()
+    await page.waitForURL((u) => u.searchParams.get('q') === QUERY)
+    await page.getByTestId('event-row').first().waitFor()
+    assert.equal(await page.getByTestId('query-error').count(), 0)
+  })
+
   it('CSV export downloads the rows of the current search', async () => {
     const link = page.getByTestId('export-csv')
     const href = await link.getAttribute('href')
@@ -195,6 +213,27 @@ describe('Jinju dashboard', () => {
     const lines = (await jsonl.text()).split('\n').filter((l) => l.trim())
     assert.equal(lines.length, data.length, 'CSV and JSON lines carry the same events')
     for (const l of lines) assert.equal(JSON.parse(l).level, chosenLevel)
+  })
+
+  it('the event list pages as it scrolls and keeps the DOM small', async () => {
+    await page.goto(`${BASE_URL}/explore?project=demo&env=production&range=24h`, { waitUntil: 'networkidle' })
+    await page.getByTestId('event-row').first().waitFor()
+    const loaded = async () => Number((await page.locator('.event-list-footer').innerText()).match(/([\d,.]+) loaded/)?.[1].replace(/[,.]/g, '') ?? 0)
+    const first = await loaded()
+    assert.ok(first > 0)
+    const hasMore = (await page.locator('.event-list-footer').innerText()).includes('more as you scroll')
+    if (hasMore) {
+      for (let i = 0; i < 3; i++) {
+        await page.getByTestId('event-list').evaluate((el) => (el.scrollTop = el.scrollHeight))
+        await page.waitForTimeout(400)
+      }
+      await page.waitForFunction((n) => {
+        const m = document.querySelector('.event-list-footer')?.textContent?.match(/([\d,.]+) loaded/)
+        return m && Number(m[1].replace(/[,.]/g, '')) > n
+      }, first)
+    }
+    const rendered = await page.getByTestId('event-row').count()
+    assert.ok(rendered > 0 && rendered < 120, `only the visible rows are rendered (${rendered})`)
   })
 
   it('an XSS payload in a message stays inert text', async () => {
