@@ -36,6 +36,8 @@ public class CorsFilter {
         }
         ctx.response().putHeader("Access-Control-Allow-Origin", origin);
         ctx.response().putHeader("Vary", "Origin");
+        // The SDK honours Retry-After on 429/503; a cross-origin script only sees it when exposed.
+        ctx.response().putHeader("Access-Control-Expose-Headers", "Retry-After");
         if (ctx.request().method() == HttpMethod.OPTIONS) {
             ctx.response().putHeader("Access-Control-Allow-Methods", "POST, OPTIONS");
             ctx.response().putHeader("Access-Control-Allow-Headers", "content-type");
