@@ -48,7 +48,7 @@ class ExportResourceTest {
         assertTrue(lines[0].startsWith("timestamp,level,type,code,message"), lines[0]);
         assertEquals(7, lines.length, "header + 6 rows (one holds a quoted newline, not a CRLF): " + csv);
         assertTrue(csv.contains("\"exportcsv row 0, with \"\"quotes\"\"\nand a newline\""), csv);
-        assertTrue(csv.contains(",'=HYPERLINK"), "formulas are defused: " + csv);
+        assertTrue(csv.contains(",\"'=HYPERLINK"), "formulas are defused: " + csv);
     }
 
     @Test
