@@ -20,7 +20,8 @@ import java.util.regex.Pattern;
  * the query: whatever cannot be expressed with the same meaning becomes "match everything" (no condition).
  * In particular free terms and phrases are never pushed down (CloudWatch terms are case-sensitive substrings,
  * ours case-insensitive analysed words); wildcards, {@code extra.*} (string or number), {@code component},
- * {@code timestamp} (the time range goes to startTime/endTime) and {@code has:} are not either. A negation is
+ * {@code timestamp} (the time range goes to startTime/endTime), {@code http.method} (stored in any case, compared
+ * upper-cased) and {@code has:} are not either. A negation is
  * pushed only when its operand is exact and total, which holds for level conditions (every event has a level).
  * Values are pushed only when made of characters that need no escaping in a quoted pattern value.
  */
@@ -34,7 +35,7 @@ public final class FilterPatternCompiler {
     static final Map<String, String> STRING_FIELDS = Map.ofEntries(
             Map.entry("type", "$.type"), Map.entry("code", "$.code"), Map.entry("message", "$.message"),
             Map.entry("stackTrace", "$.stackTrace"), Map.entry("url", "$.url"), Map.entry("location", "$.location"),
-            Map.entry("http.method", "$.http.method"), Map.entry("user.id", "$.user.id"),
+Map.entry("user.id", "$.user.id"),
             Map.entry("user.email", "$.user.email"), Map.entry("user.name", "$.user.name"),
             Map.entry("release", "$.release"), Map.entry("userAgent", "$.userAgent"),
             Map.entry("pageViewId", "$.pageViewId"), Map.entry("requestId", "$.requestId"),
@@ -60,62 +61,60 @@ public final class FilterPatternCompiler {
 
     /** A condition matched by every event the query matches, or empty for "no condition". */
     static Optional<String> superset(Query q) {
-        return switch (q) {
-            case Query.All a -> Optional.empty();
-            case Query.And and -> {
-                List<String> parts = new ArrayList<>();
-                for (Query c : and.clauses()) {
-                    superset(c).ifPresent(parts::add);
-                }
-                yield parts.isEmpty() ? Optional.empty()
-                        : Optional.of(parts.size() == 1 ? parts.get(0) : and(parts));
+        if (q instanceof Query.And and) {
+            List<String> parts = new ArrayList<>();
+            for (Query c : and.clauses()) {
+                superset(c).ifPresent(parts::add);
             }
-            case Query.Or or -> {
-                List<String> parts = new ArrayList<>();
-                for (Query c : or.clauses()) {
-                    Optional<String> p = superset(c);
-                    if (p.isEmpty()) {
-                        yield Optional.empty(); // one unconstrained branch: the whole OR is unconstrained
-                    }
-                    parts.add(p.get());
+            return parts.isEmpty() ? Optional.empty() : Optional.of(parts.size() == 1 ? parts.get(0) : and(parts));
+        }
+        if (q instanceof Query.Or or) {
+            List<String> parts = new ArrayList<>();
+            for (Query c : or.clauses()) {
+                Optional<String> p = superset(c);
+                if (p.isEmpty()) {
+                    return Optional.empty(); // one unconstrained branch: the whole OR is unconstrained
                 }
-                yield Optional.of(parts.size() == 1 ? parts.get(0) : or(parts));
+                parts.add(p.get());
             }
-            case Query.Not not -> levelSet(not.query()).map(set -> {
+            return Optional.of(parts.size() == 1 ? parts.get(0) : or(parts));
+        }
+        if (q instanceof Query.Not not) {
+            return levelSet(not.query()).map(set -> {
                 EnumSet<Level> complement = EnumSet.allOf(Level.class);
                 complement.removeAll(set);
-                return complement.isEmpty() ? "$.level = \"-none-\"" : levels(complement);
+                return levels(complement);
             });
-            case Query.Text t -> Optional.empty();
-            case Query.Phrase p -> Optional.empty();
-            case Query.Has h -> Optional.empty();
-            case Query.Match m -> m.field().equals(Field.LEVEL) ? levelSet(m).map(FilterPatternCompiler::levels)
+        }
+        if (q instanceof Query.Match m) {
+            return m.field().equals(Field.LEVEL) ? levelSet(m).map(FilterPatternCompiler::levels)
                     : equality(m.field(), m.value());
-            case Query.AnyOf any -> {
-                if (any.field().equals(Field.LEVEL)) {
-                    yield levelSet(any).map(FilterPatternCompiler::levels);
-                }
-                List<String> parts = new ArrayList<>();
-                for (String v : any.values()) {
-                    Optional<String> p = equality(any.field(), v);
-                    if (p.isEmpty()) {
-                        yield Optional.empty();
-                    }
-                    parts.add(p.get());
-                }
-                yield parts.isEmpty() ? Optional.empty()
-                        : Optional.of(parts.size() == 1 ? parts.get(0) : or(parts));
+        }
+        if (q instanceof Query.AnyOf any) {
+            if (any.field().equals(Field.LEVEL)) {
+                return levelSet(any).map(FilterPatternCompiler::levels);
             }
-            case Query.Compare c -> {
-                if (c.field().equals(Field.LEVEL)) {
-                    yield levelSet(c).map(FilterPatternCompiler::levels);
+            List<String> parts = new ArrayList<>();
+            for (String v : any.values()) {
+                Optional<String> p = equality(any.field(), v);
+                if (p.isEmpty()) {
+                    return Optional.empty();
                 }
-                if (c.field().equals(Field.HTTP_STATUS) && INTEGER.matcher(c.value()).matches()) {
-                    yield Optional.of("$.http.status " + c.op().symbol() + " " + Integer.parseInt(c.value()));
-                }
-                yield Optional.empty();
+                parts.add(p.get());
             }
-        };
+            return parts.isEmpty() ? Optional.empty() : Optional.of(parts.size() == 1 ? parts.get(0) : or(parts));
+        }
+        if (q instanceof Query.Compare c) {
+            if (c.field().equals(Field.LEVEL)) {
+                return levelSet(c).map(FilterPatternCompiler::levels);
+            }
+            if (c.field().equals(Field.HTTP_STATUS) && INTEGER.matcher(c.value()).matches()) {
+                return Optional.of("$.http.status " + c.op().symbol() + " " + Integer.parseInt(c.value()));
+            }
+            return Optional.empty();
+        }
+        // All, Text, Phrase, Has: no condition
+        return Optional.empty();
     }
 
     /**
@@ -123,21 +122,22 @@ public final class FilterPatternCompiler {
      * negation is exact too), or empty when the query is not a plain level condition.
      */
     static Optional<EnumSet<Level>> levelSet(Query q) {
-        return switch (q) {
-            case Query.Match m when m.field().equals(Field.LEVEL) && !m.value().contains("*") ->
-                    Level.parse(m.value()).map(EnumSet::of);
-            case Query.AnyOf a when a.field().equals(Field.LEVEL) -> {
-                EnumSet<Level> set = EnumSet.noneOf(Level.class);
-                for (String v : a.values()) {
-                    Optional<Level> l = v.contains("*") ? Optional.empty() : Level.parse(v);
-                    if (l.isEmpty()) {
-                        yield Optional.empty();
-                    }
-                    set.add(l.get());
+        if (q instanceof Query.Match m && m.field().equals(Field.LEVEL)) {
+            return m.value().contains("*") ? Optional.empty() : Level.parse(m.value()).map(EnumSet::of);
+        }
+        if (q instanceof Query.AnyOf a && a.field().equals(Field.LEVEL)) {
+            EnumSet<Level> set = EnumSet.noneOf(Level.class);
+            for (String v : a.values()) {
+                Optional<Level> l = v.contains("*") ? Optional.empty() : Level.parse(v);
+                if (l.isEmpty()) {
+                    return Optional.empty();
                 }
-                yield Optional.of(set);
+                set.add(l.get());
             }
-            case Query.Compare c when c.field().equals(Field.LEVEL) -> Level.parse(c.value()).map(ref -> {
+            return Optional.of(set);
+        }
+        if (q instanceof Query.Compare c && c.field().equals(Field.LEVEL)) {
+            return Level.parse(c.value()).map(ref -> {
                 EnumSet<Level> set = EnumSet.noneOf(Level.class);
                 for (Level l : Level.values()) {
                     if (c.op().test(l.compareTo(ref))) {
@@ -146,8 +146,8 @@ public final class FilterPatternCompiler {
                 }
                 return set;
             });
-            default -> Optional.empty();
-        };
+        }
+        return Optional.empty();
     }
 
     private static String levels(Set<Level> set) {
@@ -170,8 +170,7 @@ public final class FilterPatternCompiler {
         if (path == null || !SAFE_VALUE.matcher(value).matches()) {
             return Optional.empty();
         }
-        String v = field.equals(Field.HTTP_METHOD) ? value.toUpperCase(java.util.Locale.ROOT) : value;
-        return Optional.of(path + " = \"" + v + "\"");
+        return Optional.of(path + " = \"" + value + "\"");
     }
 
     private static String and(List<String> parts) {

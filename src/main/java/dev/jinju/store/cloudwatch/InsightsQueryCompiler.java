@@ -71,62 +71,67 @@ public final class InsightsQueryCompiler {
     }
 
     static Optional<String> superset(Query q) {
-        return switch (q) {
-            case Query.All a -> Optional.empty();
-            case Query.And and -> {
-                List<String> parts = new ArrayList<>();
-                and.clauses().forEach(c -> superset(c).ifPresent(parts::add));
-                yield parts.isEmpty() ? Optional.empty() : Optional.of(parts.size() == 1 ? parts.get(0) : join(parts, "and"));
-            }
-            case Query.Or or -> {
-                List<String> parts = new ArrayList<>();
-                for (Query c : or.clauses()) {
-                    Optional<String> p = superset(c);
-                    if (p.isEmpty()) {
-                        yield Optional.empty();
-                    }
-                    parts.add(p.get());
+        if (q instanceof Query.And and) {
+            List<String> parts = new ArrayList<>();
+            and.clauses().forEach(c -> superset(c).ifPresent(parts::add));
+            return parts.isEmpty() ? Optional.empty() : Optional.of(parts.size() == 1 ? parts.get(0) : join(parts, "and"));
+        }
+        if (q instanceof Query.Or or) {
+            List<String> parts = new ArrayList<>();
+            for (Query c : or.clauses()) {
+                Optional<String> p = superset(c);
+                if (p.isEmpty()) {
+                    return Optional.empty();
                 }
-                yield Optional.of(parts.size() == 1 ? parts.get(0) : join(parts, "or"));
+                parts.add(p.get());
             }
-            case Query.Not not -> FilterPatternCompiler.levelSet(not.query()).map(set -> {
+            return Optional.of(parts.size() == 1 ? parts.get(0) : join(parts, "or"));
+        }
+        if (q instanceof Query.Not not) {
+            return FilterPatternCompiler.levelSet(not.query()).map(set -> {
                 EnumSet<Level> complement = EnumSet.allOf(Level.class);
                 complement.removeAll(set);
                 return levelIn(complement);
             });
-            case Query.Text t -> words(t.term());
-            case Query.Phrase p -> words(p.text());
-            case Query.Has h -> {
-                String f = field(h.field());
-                yield f == null ? Optional.empty() : Optional.of("ispresent(" + f + ")");
-            }
-            case Query.Match m -> m.field().equals(Field.LEVEL)
+        }
+        if (q instanceof Query.Text t) {
+            return words(t.term());
+        }
+        if (q instanceof Query.Phrase p) {
+            return words(p.text());
+        }
+        if (q instanceof Query.Has h) {
+            String f = field(h.field());
+            return f == null ? Optional.empty() : Optional.of("ispresent(" + f + ")");
+        }
+        if (q instanceof Query.Match m) {
+            return m.field().equals(Field.LEVEL)
                     ? FilterPatternCompiler.levelSet(m).map(InsightsQueryCompiler::levelIn)
                     : equality(m.field(), m.value());
-            case Query.AnyOf any -> {
-                if (any.field().equals(Field.LEVEL)) {
-                    yield FilterPatternCompiler.levelSet(any).map(InsightsQueryCompiler::levelIn);
-                }
-                List<String> parts = new ArrayList<>();
-                for (String v : any.values()) {
-                    Optional<String> p = equality(any.field(), v);
-                    if (p.isEmpty()) {
-                        yield Optional.empty();
-                    }
-                    parts.add(p.get());
-                }
-                yield parts.isEmpty() ? Optional.empty() : Optional.of(parts.size() == 1 ? parts.get(0) : join(parts, "or"));
+        }
+        if (q instanceof Query.AnyOf any) {
+            if (any.field().equals(Field.LEVEL)) {
+                return FilterPatternCompiler.levelSet(any).map(InsightsQueryCompiler::levelIn);
             }
-            case Query.Compare c -> {
-                if (c.field().equals(Field.LEVEL)) {
-                    yield FilterPatternCompiler.levelSet(c).map(InsightsQueryCompiler::levelIn);
+            List<String> parts = new ArrayList<>();
+            for (String v : any.values()) {
+                Optional<String> p = equality(any.field(), v);
+                if (p.isEmpty()) {
+                    return Optional.empty();
                 }
-                if (c.field().equals(Field.HTTP_STATUS) && INTEGER.matcher(c.value()).matches()) {
-                    yield Optional.of("http.status " + c.op().symbol() + " " + Integer.parseInt(c.value()));
-                }
-                yield Optional.empty();
+                parts.add(p.get());
             }
-        };
+            return parts.isEmpty() ? Optional.empty() : Optional.of(parts.size() == 1 ? parts.get(0) : join(parts, "or"));
+        }
+        if (q instanceof Query.Compare c) {
+            if (c.field().equals(Field.LEVEL)) {
+                return FilterPatternCompiler.levelSet(c).map(InsightsQueryCompiler::levelIn);
+            }
+            if (c.field().equals(Field.HTTP_STATUS) && INTEGER.matcher(c.value()).matches()) {
+                return Optional.of("http.status " + c.op().symbol() + " " + Integer.parseInt(c.value()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** The Insights field of a query field, or null when it is not pushed down. */
@@ -135,6 +140,7 @@ public final class InsightsQueryCompiler {
             return null;
         }
         return FilterPatternCompiler.STRING_FIELDS.containsKey(f.name()) || f.equals(Field.HTTP_STATUS)
+                || f.equals(Field.HTTP_METHOD)
                 ? f.name() : null;
     }
 
@@ -144,16 +150,18 @@ public final class InsightsQueryCompiler {
                     ? Optional.of("http.status = " + Integer.parseInt(value)) : Optional.empty();
         }
         String name = field(f);
-        if (name == null) {
+        if (name == null || value.contains("\\")) {
             return Optional.empty();
         }
-        String v = f.equals(Field.HTTP_METHOD) ? value.toUpperCase(Locale.ROOT) : value;
-        if (v.contains("*")) {
-            StringBuilder re = new StringBuilder("^");
+        String v = value;
+        if (f.equals(Field.HTTP_METHOD) || v.contains("*")) {
+            StringBuilder re = new StringBuilder(f.equals(Field.HTTP_METHOD) ? "(?i)^" : "^");
+            boolean first = true;
             for (String piece : v.split("\\*", -1)) {
-                if (re.length() > 1) {
+                if (!first) {
                     re.append(".*");
                 }
+                first = false;
                 re.append(regexLiteral(piece));
             }
             return Optional.of(name + " like /" + re.append('$') + "/");
