@@ -457,23 +457,33 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
         return (int) Math.min(buckets - 1, Math.floorDiv((t - from) * buckets, Math.max(1, to - from)));
     }
 
-    /** Counts by scanning: FilterLogEvents (pattern-narrowed) and the evaluator, at most {@code scanLimit} lines. */
+    /** Raw lines one histogram scan reads at most, as a multiple of {@code scanLimit}. */
+    static final int HISTOGRAM_SCAN_FACTOR = 10;
+
+    /**
+     * Counts by scanning: FilterLogEvents (pattern-narrowed) and the evaluator. Bounded: after
+     * {@code scanLimit * HISTOGRAM_SCAN_FACTOR} raw lines the counts so far are returned (and a warning logged).
+     */
     void scanHistogram(SearchScope scope, int buckets, List<Map<Level, Long>> counts) {
         long from = scope.from().toEpochMilli();
         long to = scope.to().toEpochMilli();
-        int[] budget = {Integer.MAX_VALUE};
+        int[] budget = {(int) Math.min(Integer.MAX_VALUE, (long) settings.scanLimit() * HISTOGRAM_SCAN_FACTOR)};
         Set<String> seen = new java.util.HashSet<>();
         for (String group : new LinkedHashSet<>(scope.groups())) {
-            for (LogEvent e : readGroup(group, from, to, scope.query(), scope.levels(), budget)) {
+            List<LogEvent> events;
+            try {
+                events = readGroup(group, from, to, scope.query(), scope.levels(), budget);
+            } catch (WindowTooLarge e) {
+                LOG.warnf("histogram scan of %s stopped after %d lines: counts are partial", scope.groups(),
+                        (long) settings.scanLimit() * HISTOGRAM_SCAN_FACTOR);
+                return;
+            }
+            for (LogEvent e : events) {
                 long t = e.timestamp().toEpochMilli();
                 if (t >= from && t < to && scope.levelAllowed(e.level()) && matcher.matches(scope.query(), e)
                         && seen.add(e.id())) {
                     counts.get(bucketOf(from, to, buckets, t)).merge(e.level(), 1L, Long::sum);
                 }
-            }
-            if (seen.size() > settings.scanLimit()) {
-                LOG.warnf("histogram scan of %s stopped after %d events", scope.groups(), seen.size());
-                break;
             }
         }
     }
