@@ -521,14 +521,16 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
                 Thread.sleep(delay);
                 delay = Math.min(delay * 2, 2000);
             }
+            boolean understood = r.results().isEmpty();
             for (List<ResultField> row : r.results()) {
                 Map<String, String> f = new HashMap<>();
                 row.forEach(x -> f.put(x.field(), x.value()));
                 Optional<Level> level = Level.parse(f.get("level"));
-                String bucket = f.get("bucket");
+                String bucket = f.get(bin ? "bin(" + (to - from) / buckets / 1000 + "s)" : "bucket");
                 if (level.isEmpty() || bucket == null || f.get("n") == null) {
                     continue;
                 }
+                understood = true;
                 int index;
                 if (bin) {
                     long t = LocalDateTime.parse(bucket, INSIGHTS_TIME).toInstant(ZoneOffset.UTC).toEpochMilli();
@@ -540,7 +542,11 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
                     counts.get(index).merge(level.get(), (long) Double.parseDouble(f.get("n")), Long::sum);
                 }
             }
-            return true;
+            if (!understood) {
+                LOG.warnf("Insights query %s answered rows without bucket/level/n; scanning instead", queryId);
+                counts.forEach(Map::clear);
+            }
+            return understood;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

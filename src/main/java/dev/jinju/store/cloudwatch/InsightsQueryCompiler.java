@@ -48,17 +48,17 @@ public final class InsightsQueryCompiler {
     public static String histogram(Query query, Set<Level> levels, Instant from, Instant to, int buckets) {
         long f = from.toEpochMilli();
         long span = Math.max(1, to.toEpochMilli() - f);
+        long width = span / buckets;
+        boolean bin = span % buckets == 0 && width % 1000 == 0 && f % width == 0;
         StringBuilder q = new StringBuilder("fields @timestamp, level");
+        if (!bin) {
+            q.append(", floor((toMillis(@timestamp) - ").append(f).append(") * ").append(buckets).append(" / ")
+                    .append(span).append(") as bucket");
+        }
         q.append("\n| filter toMillis(@timestamp) >= ").append(f).append(" and toMillis(@timestamp) < ")
                 .append(to.toEpochMilli());
         filter(query, levels).ifPresent(c -> q.append("\n| filter ").append(c));
-        long width = span / buckets;
-        if (span % buckets == 0 && width % 1000 == 0 && f % width == 0) {
-            q.append("\n| stats count(*) as n by bin(").append(width / 1000).append("s) as bucket, level");
-        } else {
-            q.append("\n| stats count(*) as n by floor((toMillis(@timestamp) - ").append(f).append(") * ")
-                    .append(buckets).append(" / ").append(span).append(") as bucket, level");
-        }
+        q.append("\n| stats count(*) as n by ").append(bin ? "bin(" + width / 1000 + "s)" : "bucket").append(", level");
         return q.toString();
     }
 
