@@ -1,10 +1,12 @@
 package dev.jinju.store.cloudwatch;
 
 import io.quarkus.arc.DefaultBean;
+import io.quarkus.arc.Unremovable;
 import io.quarkus.arc.lookup.LookupIfProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.Config;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -23,8 +25,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * CDI producers of the CloudWatch store. All beans are {@code @ApplicationScoped}, hence created on first use
- * through their client proxy: with {@code jinju.store=sqlite} nothing here runs and no AWS credentials are needed.
+ * CDI producers of the CloudWatch store. The client and the store are {@code @ApplicationScoped}, hence created on
+ * first use through their client proxy (the mapping, a record, is a lazily created {@code @Singleton}): with
+ * {@code jinju.store=sqlite} nothing here runs and no AWS credentials are needed.
  */
 @ApplicationScoped
 public class CloudWatchClientProducer {
@@ -59,6 +62,7 @@ public class CloudWatchClientProducer {
     /** The store, selected by {@code jinju.store=cloudwatch}. */
     @Produces
     @ApplicationScoped
+    @Unremovable
     @LookupIfProperty(name = "jinju.store", stringValue = "cloudwatch")
     CloudWatchLogStore store(CloudWatchLogsAsyncClient client, CloudWatchConfig config, LambdaMapping mapping) {
         return new CloudWatchLogStore(client, config.toSettings(), mapping);
@@ -75,7 +79,7 @@ public class CloudWatchClientProducer {
      * prefixes); a {@link DefaultBean}, so the project configuration may provide its own.
      */
     @Produces
-    @ApplicationScoped
+    @Singleton
     @DefaultBean
     LambdaMapping lambdaMapping(Config config) {
         Map<String, Map<String, List<String>>> map = new LinkedHashMap<>();

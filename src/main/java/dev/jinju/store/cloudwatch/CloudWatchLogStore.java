@@ -76,6 +76,11 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
     protected final EventMatcher matcher;
     final CloudWatchWriter writer;
 
+    /** For CDI's client proxy only. */
+    protected CloudWatchLogStore() {
+        this(null, CloudWatchSettings.defaults(), LambdaMapping.NONE, DefaultMatcher.INSTANCE);
+    }
+
     public CloudWatchLogStore(CloudWatchLogsAsyncClient client, CloudWatchSettings settings, LambdaMapping mapping) {
         this(client, settings, mapping, DefaultMatcher.INSTANCE);
     }
