@@ -8,6 +8,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.nio.netty.SdkEventLoopGroup;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
 
@@ -31,6 +32,8 @@ import java.util.concurrent.TimeUnit;
 public final class MotoServer implements BeforeAllCallback, BeforeEachCallback {
     public static final String MOTO = "moto[server]==5.2.5";
     public static final String POWERTOOLS = "aws-lambda-powertools==3.37.0";
+    /** Shared by the tests' clients, so that closing a client does not wait for Netty's graceful shutdown. */
+    private static final SdkEventLoopGroup EVENT_LOOPS = SdkEventLoopGroup.builder().numberOfThreads(4).build();
     private static Process process;
     private static int port;
 
@@ -125,7 +128,8 @@ public final class MotoServer implements BeforeAllCallback, BeforeEachCallback {
                 .endpointOverride(endpoint)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder().connectionTimeout(Duration.ofSeconds(2)))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().connectionTimeout(Duration.ofSeconds(2))
+                        .eventLoopGroup(EVENT_LOOPS))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .executionInterceptors(List.of(interceptors)).build())
                 .build();
