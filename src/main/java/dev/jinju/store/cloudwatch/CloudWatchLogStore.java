@@ -67,8 +67,9 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
     static final long LAMBDA_LOOKBACK_MILLIS = 15L * 60 * 1000;
     /** FilterLogEvents accepts at most this many logStreamNames. */
     static final int MAX_STREAM_NAMES = 100;
-    private static final Comparator<LogEvent> NEWEST_FIRST = Comparator.comparing(LogEvent::timestamp)
-            .thenComparing(LogEvent::id).reversed();
+    /** Newest first by millisecond (the precision CloudWatch keeps), then by id descending. */
+    private static final Comparator<LogEvent> NEWEST_FIRST = Comparator
+            .comparingLong((LogEvent e) -> e.timestamp().toEpochMilli()).thenComparing(LogEvent::id).reversed();
 
     protected final CloudWatchLogsAsyncClient client;
     protected final CloudWatchSettings settings;
@@ -207,10 +208,12 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
             return new SearchPage(List.of(), null);
         }
         SearchCursor c = cursor == null || cursor.isEmpty()
-                ? new SearchCursor(to, Math.min(FIRST_WINDOW_MILLIS, to - from), 0) : SearchCursor.decode(cursor);
+                ? new SearchCursor(to, Math.min(FIRST_WINDOW_MILLIS, to - from), null, null)
+                : SearchCursor.decode(cursor);
         long end = Math.min(c.windowEnd(), to);
         long size = c.windowSize();
-        int offset = c.offset();
+        Long afterTs = c.afterTimestamp();
+        String afterId = c.afterId();
         List<LogEvent> page = new ArrayList<>();
         while (end > from) {
             long start = Math.max(from, end - size);
@@ -219,16 +222,24 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
                 window = window(scope, start, end, size > 1);
             } catch (WindowTooLarge tooLarge) {
                 size = Math.max(1, size / 2);
-                offset = 0; // a window is only ever split before anything of it was returned
                 continue;
             }
-            int n = Math.min(limit - page.size(), Math.max(0, window.size() - offset));
-            page.addAll(window.subList(Math.min(offset, window.size()), Math.min(offset, window.size()) + n));
-            if (offset + n < window.size()) {
-                return new SearchPage(page, new SearchCursor(end, size, offset + n).encode());
+            int first = 0;
+            if (afterTs != null) {
+                while (first < window.size() && !comesAfter(window.get(first), afterTs, afterId)) {
+                    first++;
+                }
+            }
+            int n = Math.min(limit - page.size(), window.size() - first);
+            page.addAll(window.subList(first, first + n));
+            if (first + n < window.size()) {
+                LogEvent last = page.get(page.size() - 1);
+                return new SearchPage(page, new SearchCursor(end, size, last.timestamp().toEpochMilli(), last.id())
+                        .encode());
             }
             end = start;
-            offset = 0;
+            afterTs = null;
+            afterId = null;
             if (window.size() < limit / 2) {
                 size = Math.min(size * 2, 7L * 24 * 60 * 60 * 1000); // sparse: read further back at once
             }
@@ -236,7 +247,13 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
                 break;
             }
         }
-        return new SearchPage(page, end > from ? new SearchCursor(end, size, 0).encode() : null);
+        return new SearchPage(page, end > from ? new SearchCursor(end, size, null, null).encode() : null);
+    }
+
+    /** Whether {@code e} comes after the event (timestamp, id) in newest-first order. */
+    private static boolean comesAfter(LogEvent e, long timestamp, String id) {
+        long t = e.timestamp().toEpochMilli();
+        return t < timestamp || (t == timestamp && e.id().compareTo(id) < 0);
     }
 
     /** Thrown when a window holds more raw events than {@code scanLimit}: it is split. */

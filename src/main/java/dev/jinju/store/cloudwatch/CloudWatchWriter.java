@@ -66,8 +66,6 @@ final class CloudWatchWriter {
     private final Map<StreamKey, Lane> lanes = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> groups = new ConcurrentHashMap<>();
     private final Map<StreamKey, CompletableFuture<Void>> streams = new ConcurrentHashMap<>();
-    /** PutLogEvents calls made (for tests and metrics): the number of events in each. */
-    final List<Integer> putSizes = Collections.synchronizedList(new ArrayList<>());
 
     CloudWatchWriter(CloudWatchLogsAsyncClient client, CloudWatchSettings settings) {
         this.client = client;
@@ -151,19 +149,6 @@ final class CloudWatchWriter {
         return chain;
     }
 
-    static <T> List<Integer> rejectedPositions(int size, RejectedLogEventsInfo info) {
-        List<Integer> out = new ArrayList<>();
-        if (info == null) {
-            return out;
-        }
-        for (int i = 0; i < size; i++) {
-            if (reason(i, info) != null) {
-                out.add(i);
-            }
-        }
-        return out;
-    }
-
     /**
      * Why the event at position {@code i} of a call was rejected, or null. The end indexes are taken as inclusive:
      * AWS documents them ambiguously, and refusing an event that was in fact stored only makes the caller retry
@@ -201,7 +186,6 @@ final class CloudWatchWriter {
         for (PutBatches.Entry<Ref> e : batch) {
             events.add(InputLogEvent.builder().timestamp(e.timestamp()).message(e.message()).build());
         }
-        putSizes.add(events.size());
         return client.putLogEvents(b -> b.logGroupName(key.group()).logStreamName(key.stream()).logEvents(events))
                 .handle((resp, err) -> {
                     if (err == null) {

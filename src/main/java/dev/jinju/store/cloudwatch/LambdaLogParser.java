@@ -8,7 +8,6 @@ import dev.jinju.event.Source;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -25,7 +24,8 @@ import java.util.regex.Pattern;
  * {@code stackTrace}), the {@code START}/{@code END}/{@code REPORT} platform lines (REPORT figures into
  * {@code extra}), Lambda's JSON log format (application lines and {@code platform.*} records) and AWS Lambda
  * Powertools' JSON. Lines without a request id (a bare {@code print}) get the one of the invocation they fall in,
- * carried from START to END by {@link #parseStream}.
+ * carried from START to END by {@link #parseStream}. An event's {@code timestamp} is CloudWatch's timestamp of the
+ * line (the time the search range and windows are about), {@code receivedAt} its ingestion time.
  */
 public final class LambdaLogParser {
 
@@ -44,8 +44,6 @@ public final class LambdaLogParser {
             Pattern.DOTALL);
     private static final Pattern BRACKET_LEVEL = Pattern.compile("^\\[([A-Za-z]+)]\\s+(.*)$", Pattern.DOTALL);
     private static final String TRACEBACK = "Traceback (most recent call last):";
-    private static final Pattern UUID_LIKE = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-"
-            + "[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     /** Powertools keys that map to event fields rather than {@code extra}. */
     private static final Set<String> POWERTOOLS_KEYS = Set.of("level", "location", "message", "timestamp",
@@ -228,29 +226,6 @@ public final class LambdaLogParser {
         }
     }
 
-    private static Optional<Instant> parseTime(Object value) {
-        if (value instanceof Number n) {
-            return Optional.of(Instant.ofEpochMilli(n.longValue()));
-        }
-        if (!(value instanceof String s) || s.isBlank()) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Instant.parse(s.trim()));
-        } catch (DateTimeParseException e) {
-            try {
-                // Powertools: 2026-11-26 10:00:00,123+0000
-                String iso = s.trim().replace(' ', 'T').replace(',', '.');
-                if (iso.matches(".*[+-]\\d{4}$")) {
-                    iso = iso.substring(0, iso.length() - 2) + ":" + iso.substring(iso.length() - 2);
-                }
-                return Optional.of(java.time.OffsetDateTime.parse(iso).toInstant());
-            } catch (DateTimeParseException e2) {
-                return Optional.empty();
-            }
-        }
-    }
-
     private static String str(Object o) {
         if (o == null) {
             return null;
@@ -352,9 +327,5 @@ public final class LambdaLogParser {
         }
         b.extra(extra.isEmpty() ? null : extra);
         return true;
-    }
-
-    static boolean looksLikeRequestId(String s) {
-        return s != null && UUID_LIKE.matcher(s).matches();
     }
 }

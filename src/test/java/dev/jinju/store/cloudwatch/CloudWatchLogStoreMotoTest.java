@@ -48,6 +48,8 @@ class CloudWatchLogStoreMotoTest {
     static final String GROUP = "/jinju/shop/prod";
     /** Every PutLogEvents request: events and payload bytes as CloudWatch counts them. */
     final List<int[]> puts = Collections.synchronizedList(new ArrayList<>());
+    /** Every Logs Insights query string sent. */
+    final List<String> insightsQueries = Collections.synchronizedList(new ArrayList<>());
     CloudWatchLogsAsyncClient client;
     CloudWatchLogStore store;
     Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -57,6 +59,9 @@ class CloudWatchLogStoreMotoTest {
         client = MotoServer.client(new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+                if (context.request() instanceof software.amazon.awssdk.services.cloudwatchlogs.model.StartQueryRequest q) {
+                    insightsQueries.add(q.queryString());
+                }
                 if (context.request() instanceof PutLogEventsRequest put) {
                     int bytes = 0;
                     long min = Long.MAX_VALUE, max = Long.MIN_VALUE, prev = Long.MIN_VALUE;
@@ -284,6 +289,57 @@ class CloudWatchLogStoreMotoTest {
         SearchScope errors = new SearchScope(List.of(GROUP), from, from.plusSeconds(3600), Set.of(),
                 QueryParser.parse("level:error"));
         assertEquals(2, store.histogram(errors, 6).stream().mapToLong(HistogramBucket::total).sum());
+    }
+
+    @Test
+    void insightsModeSendsTheCompiledQueryAndFallsBackToAScanWhenTheAnswerIsNotUnderstood() {
+        // moto runs Insights queries without their filter/stats, so its rows lack bucket/level/n: the store must
+        // notice and scan, giving the same counts as the scan mode.
+        CloudWatchLogStore insights = new CloudWatchLogStore(client, CloudWatchSettings.defaults(), LambdaMapping.NONE);
+        Instant from = now.minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.HOURS);
+        insights.append(List.of(
+                event("i1", from.plusSeconds(10), Level.ERROR, "payment failed"),
+                event("i2", from.plusSeconds(20), Level.INFO, "payment ok"),
+                event("i3", from.plusSeconds(1900), Level.ERROR, "cart")));
+        SearchScope scope = new SearchScope(List.of(GROUP), from, from.plusSeconds(3600), Set.of(),
+                QueryParser.parse("payment"));
+        List<HistogramBucket> h = insights.histogram(scope, 60);
+        assertEquals(60, h.size());
+        assertEquals(Map.of(Level.ERROR, 1L, Level.INFO, 1L), h.get(0).counts());
+        assertEquals(2, h.stream().mapToLong(HistogramBucket::total).sum());
+        assertEquals(List.of(InsightsQueryCompiler.histogram(scope.query(), Set.of(), scope.from(), scope.to(), 60)),
+                insightsQueries);
+        assertTrue(insightsQueries.get(0).contains("bin(60s)"));
+        // Lambda or mixed scopes always scan
+        insightsQueries.clear();
+        insights.histogram(new SearchScope(List.of(GROUP, "/aws/lambda/x"), from, from.plusSeconds(3600), Set.of(),
+                null), 4);
+        assertTrue(insightsQueries.isEmpty());
+    }
+
+    @Test
+    void eventsArrivingBetweenPagesDoNotShiftTheNextPage() {
+        store.append(IntStream.range(0, 10)
+                .mapToObj(i -> event("p" + i, now.minusSeconds(100 - i), Level.INFO, "m" + i)).toList());
+        SearchPage first = store.search(scope(""), 4, null);
+        assertEquals(List.of("p9", "p8", "p7", "p6"), ids(first.events()));
+        store.append(IntStream.range(0, 3)
+                .mapToObj(i -> event("new" + i, now.minusSeconds(50 - i), Level.INFO, "late")).toList());
+        List<LogEvent> rest = new ArrayList<>();
+        String cursor = first.nextCursor();
+        while (cursor != null) {
+            SearchPage p = store.search(scope(""), 4, cursor);
+            rest.addAll(p.events());
+            cursor = p.nextCursor();
+        }
+        assertEquals(List.of("p5", "p4", "p3", "p2", "p1", "p0"), ids(rest));
+    }
+
+    @Test
+    void badCursorsAreRefusedClearly() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(dev.jinju.store.StoreException.class,
+                () -> store.search(scope(""), 10, "not-a-cursor"));
+        assertTrue(e.getMessage().startsWith("bad cursor"));
     }
 
     @Test
