@@ -87,7 +87,11 @@ final class CloudWatchWriter {
     private void kick(StreamKey key, Lane lane) {
         List<Submission> drained;
         synchronized (lane) {
-            if (lane.running || lane.queue.isEmpty()) {
+            if (lane.running) {
+                return;
+            }
+            if (lane.queue.isEmpty()) {
+                lanes.remove(key, lane); // idle: hourly streams come and go (a late submit still drains its lane)
                 return;
             }
             lane.running = true;
@@ -244,7 +248,13 @@ final class CloudWatchWriter {
                 }));
     }
 
+    /** Known streams kept at most; past that the cache starts over (creating an existing stream is harmless). */
+    static final int MAX_KNOWN_STREAMS = 10_000;
+
     private CompletableFuture<Void> ensureStream(StreamKey key) {
+        if (streams.size() > MAX_KNOWN_STREAMS) {
+            streams.clear();
+        }
         return streams.computeIfAbsent(key, k -> ensureGroup(k.group())
                 .thenCompose(v -> withRetry(() -> client.createLogStream(b -> b.logGroupName(k.group())
                         .logStreamName(k.stream())).handle((r, err) -> tolerateExists(err)).thenCompose(f -> f), 1))
