@@ -1,7 +1,9 @@
 package dev.jinju.store;
 
 import dev.jinju.project.CoreConfig;
+import dev.jinju.store.cloudwatch.CloudWatchLogStore;
 import dev.jinju.store.sqlite.SqliteLogStore;
+import jakarta.enterprise.inject.Instance;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.inject.Disposes;
@@ -18,19 +20,21 @@ public class StoreProducer {
     @Produces
     @Singleton
     @Startup
-    LogStore logStore(CoreConfig config, AgroalDataSource dataSource) {
+    LogStore logStore(CoreConfig config, AgroalDataSource dataSource, Instance<CloudWatchLogStore> cloudWatch) {
         return switch (config.store()) {
             case "sqlite" -> {
                 createDataDir(config.dataDir());
                 yield new SqliteLogStore(dataSource);
             }
+            case "cloudwatch" -> cloudWatch.get();
             default -> throw new IllegalStateException(
                     "jinju.store is '" + config.store() + "'; it must be 'sqlite' or 'cloudwatch'");
         };
     }
 
     void close(@Disposes LogStore store) throws Exception {
-        if (store instanceof AutoCloseable closeable) {
+        // The CloudWatch store is closed by its own producer's disposer.
+        if (store instanceof SqliteLogStore closeable) {
             closeable.close();
         }
     }

@@ -1,13 +1,12 @@
 package dev.jinju.store.cloudwatch;
 
-import io.quarkus.arc.DefaultBean;
-import io.quarkus.arc.Unremovable;
-import io.quarkus.arc.lookup.LookupIfProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.enterprise.inject.Typed;
+import dev.jinju.project.ProjectDef;
+import dev.jinju.project.ProjectRegistry;
 import jakarta.inject.Singleton;
-import org.eclipse.microprofile.config.Config;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -17,12 +16,9 @@ import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClient;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsAsyncClientBuilder;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * CDI producers of the CloudWatch store. The client and the store are {@code @ApplicationScoped}, hence created on
@@ -59,11 +55,10 @@ public class CloudWatchClientProducer {
         client.close();
     }
 
-    /** The store, selected by {@code jinju.store=cloudwatch}. */
+    /** The store; {@code StoreProducer} offers it as the {@code LogStore} when {@code jinju.store=cloudwatch}. */
     @Produces
     @ApplicationScoped
-    @Unremovable
-    @LookupIfProperty(name = "jinju.store", stringValue = "cloudwatch")
+    @Typed(CloudWatchLogStore.class)
     CloudWatchLogStore store(CloudWatchLogsAsyncClient client, CloudWatchConfig config, LambdaMapping mapping) {
         return new CloudWatchLogStore(client, config.toSettings(), mapping);
     }
@@ -72,23 +67,14 @@ public class CloudWatchClientProducer {
         store.close();
     }
 
-    private static final Pattern LAMBDA_KEY = Pattern.compile("jinju\\.projects\\.([^.]+)\\.lambda\\.([^.]+)");
-
-    /**
-     * The Lambda mapping read from {@code jinju.projects.<project>.lambda.<environment>} (comma-separated
-     * prefixes); a {@link DefaultBean}, so the project configuration may provide its own.
-     */
+    /** Lambda function-name prefixes of each project and environment ({@code jinju.projects.<p>.lambda.<env>}). */
     @Produces
     @Singleton
-    @DefaultBean
-    LambdaMapping lambdaMapping(Config config) {
+    LambdaMapping lambdaMapping(ProjectRegistry projects) {
         Map<String, Map<String, List<String>>> map = new LinkedHashMap<>();
-        for (String name : config.getPropertyNames()) {
-            Matcher m = LAMBDA_KEY.matcher(name);
-            if (m.matches()) {
-                List<String> prefixes = new ArrayList<>();
-                config.getOptionalValues(name, String.class).ifPresent(prefixes::addAll);
-                map.computeIfAbsent(m.group(1), k -> new LinkedHashMap<>()).put(m.group(2), prefixes);
+        for (ProjectDef p : projects.all()) {
+            if (!p.lambdaPrefixes().isEmpty()) {
+                map.put(p.name(), new LinkedHashMap<>(p.lambdaPrefixes()));
             }
         }
         return new LambdaMapping(map);

@@ -7,9 +7,8 @@
  * and the store contract test can build and subclass it without CDI.</li>
  * <li>{@link dev.jinju.store.cloudwatch.CloudWatchClientProducer}: CDI wiring. The async client (Netty, default
  * credential chain, {@code jinju.cloudwatch.region} / {@code endpoint-override}) and the store are
- * {@code @ApplicationScoped}, so nothing touches AWS until first use; the store is offered for lookup only with
- * {@code jinju.store=cloudwatch} ({@code @LookupIfProperty}): inject {@code Instance<LogStore>} and call
- * {@code get()}.</li>
+ * {@code @ApplicationScoped}, so nothing touches AWS until first use; {@code dev.jinju.store.StoreProducer}
+ * offers it as the {@code LogStore} when {@code jinju.store=cloudwatch}.</li>
  * <li>{@link dev.jinju.store.cloudwatch.CloudWatchWriter} and {@link dev.jinju.store.cloudwatch.PutBatches}:
  * group commit per stream, PutLogEvents limits, retries, per-event rejections.</li>
  * <li>{@link dev.jinju.store.cloudwatch.EventJson}: one event = one JSON message, every field.</li>

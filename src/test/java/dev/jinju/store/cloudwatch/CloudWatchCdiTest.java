@@ -8,7 +8,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
@@ -34,14 +33,14 @@ class CloudWatchCdiTest {
     }
 
     @Inject
-    Instance<LogStore> stores;
+    LogStore injected;
 
     @Inject
     LambdaMapping mapping;
 
     @Test
     void theCloudWatchStoreIsSelectedAndWorks() {
-        LogStore store = stores.get();
+        LogStore store = injected;
         assertInstanceOf(CloudWatchLogStore.class, store instanceof io.quarkus.arc.ClientProxy p
                 ? p.arc_contextualInstance() : store);
         assertEquals(Map.of("shop", Map.of("prod", List.of("shop-api-prod-", "shop-worker-prod-"))), mapping.prefixes());

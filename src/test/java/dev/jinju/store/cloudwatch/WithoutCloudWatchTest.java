@@ -1,21 +1,21 @@
 package dev.jinju.store.cloudwatch;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /**
  * Without {@code jinju.store=cloudwatch} (the SQLite default) the application starts with no AWS configuration
- * and no credentials, and the CloudWatch store is not offered for lookup.
+ * and no credentials, and the store in use is the embedded one.
  */
 @QuarkusTest
 class WithoutCloudWatchTest {
     @Inject
-    Instance<CloudWatchLogStore> cloudWatch;
+    dev.jinju.store.LogStore store;
 
     @Inject
     CloudWatchConfig config;
@@ -23,7 +23,8 @@ class WithoutCloudWatchTest {
     @Test
     void appStartsAndTheStoreIsNotSelected() {
         assertNull(System.getenv("AWS_ACCESS_KEY_ID"));
-        assertFalse(cloudWatch.isResolvable());
+        assertInstanceOf(dev.jinju.store.sqlite.SqliteLogStore.class, store instanceof io.quarkus.arc.ClientProxy p
+                ? p.arc_contextualInstance() : store);
         assertFalse(config.endpointOverride().isPresent());
     }
 }
