@@ -23,6 +23,11 @@ public final class JinjuProcess implements AutoCloseable {
         this.port = port;
     }
 
+    /** The server's operating-system process id, for CPU and memory readings. */
+    public long pid() {
+        return process.pid();
+    }
+
     public static JinjuProcess start(Path dataDir, Path log, String... properties) throws Exception {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {

@@ -1,0 +1,114 @@
+package dev.jinju.bench;
+
+import dev.jinju.it.JinjuProcess;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+/**
+ * The benchmark tool: starts the packaged server on a fresh data dir and measures ingest through both doors
+ * beside the physical limits, query latency at a given store size, footprint, and JMH micro-benchmarks;
+ * writes everything to a Markdown report ({@code BENCHMARKS.md} by default).
+ * <p>
+ * {@code ./mvnw -B package -DskipTests exec:java@bench -Dbench.args="[--quick|--full] [--out FILE]"}
+ */
+public final class Bench {
+    private static final String[] SERVER_CONFIG = {"jinju.projects.bench.environments=prod,staging",
+            "jinju.projects.bench.ingest-keys=bench-key", "jinju.projects.shop.environments=prod,dev",
+            "jinju.projects.shop.ingest-keys=shop-key"};
+
+    private Bench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        boolean full = List.of(args).contains("--full");
+        Path out = Path.of(option(args, "--out", "BENCHMARKS.md"));
+        Path work = Path.of("target/bench-" + System.currentTimeMillis());
+        Files.createDirectories(work);
+        Report report = new Report(quick ? "--quick" : full ? "--full" : "");
+        Duration warmup = quick ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
+        Duration measure = quick ? Duration.ofSeconds(3) : Duration.ofSeconds(30);
+        int[] clients = quick ? new int[]{1, 4} : new int[]{1, 4, 16};
+
+        // Footprint and ingest, on a fresh data dir.
+        long t0 = System.nanoTime();
+        try (JinjuProcess jinju = JinjuProcess.start(work.resolve("ingest-data"), work.resolve("ingest-server.log"), SERVER_CONFIG)) {
+            report.startupMs = (System.nanoTime() - t0) / 1e6;
+            Thread.sleep(2_000);
+            report.idleRssMb = Machine.rssMb(jinju.pid());
+            IngestBench ingest = new IngestBench(jinju);
+            for (String door : List.of("rest", "graphql")) {
+                for (int c : clients) {
+                    IngestBench.Result r = ingest.run(door, c, warmup, measure);
+                    log("ingest %s x%d: %.0f events/s", door, c, r.eventsPerSecond());
+                    report.ingest.add(r);
+                }
+            }
+        }
+        report.limits = LimitsBench.run(work, quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10));
+        log("limits: sqlite %.0f/s, lucene %.0f/s, jackson %.0f/s", report.limits.sqlitePerSecond(),
+                report.limits.lucenePerSecond(), report.limits.jacksonPerSecond());
+
+        // Queries at each store size.
+        List<Long> sizes = quick ? List.of(50_000L) : full ? List.of(1_000_000L, 10_000_000L) : List.of(1_000_000L);
+        for (long size : sizes) {
+            Path data = work.resolve("query-" + size);
+            double fillRate = QueryBench.fill(data, size);
+            log("filled %d events at %.0f/s", size, fillRate);
+            try (JinjuProcess jinju = JinjuProcess.start(data, work.resolve("query-server-" + size + ".log"), SERVER_CONFIG)) {
+                awaitIndex(jinju);
+                List<QueryBench.Result> results = QueryBench.run(jinju, quick ? 10 : 50);
+                report.queries.put(size, results);
+            }
+            report.diskSqliteBytes.put(size, Machine.sizeBytes(data) - Machine.sizeBytes(data.resolve("index")));
+            report.diskIndexBytes.put(size, Machine.sizeBytes(data.resolve("index")));
+        }
+
+        // Micro-benchmarks, in this JVM (exec:java's class path is not a forkable one).
+        Collection<RunResult> micro = new Runner(new OptionsBuilder().include(MicroBenchmarks.class.getName())
+                .forks(0).warmupIterations(quick ? 1 : 2).measurementIterations(quick ? 1 : 3)
+                .warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(quick ? 1 : 3))
+                .mode(org.openjdk.jmh.annotations.Mode.AverageTime).timeUnit(java.util.concurrent.TimeUnit.MICROSECONDS)
+                .build()).run();
+        report.micro.addAll(micro);
+
+        Files.writeString(out, report.markdown());
+        log("wrote %s", out);
+        System.exit(0);
+    }
+
+    /** Waits until the text index has caught up, when the server reports its lag. */
+    static void awaitIndex(JinjuProcess jinju) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            String body = jinju.graphql("{ indexStatus { lag } }").body();
+            if (body.contains("\"errors\"") || body.contains("\"lag\":0")) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    static String option(String[] args, String name, String fallback) {
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals(name)) {
+                return args[i + 1];
+            }
+        }
+        return fallback;
+    }
+
+    static void log(String format, Object... args) {
+        System.out.println("[bench " + Instant.now() + "] " + String.format(format, args));
+    }
+}

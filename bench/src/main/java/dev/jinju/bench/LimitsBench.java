@@ -1,0 +1,125 @@
+package dev.jinju.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.jinju.event.EventJson;
+import dev.jinju.event.LogEvent;
+import dev.jinju.ingest.IngestBatch;
+import dev.jinju.query.text.TextAnalysis;
+import dev.jinju.store.sqlite.SqliteLogStore;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.IndexOptions;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.store.FSDirectory;
+import org.sqlite.SQLiteDataSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The physical limits Jinju's ingest is judged against, measured in the same run: the same rows written
+ * straight into SQLite (same schema, indexes and rollup, no HTTP), the same documents indexed straight into
+ * Lucene with the same analyzer, and Jackson parsing the same request bodies.
+ */
+final class LimitsBench {
+    /** Events per second of each limit. */
+    record Result(double sqlitePerSecond, double lucenePerSecond, double jacksonPerSecond) {
+        double slowerStorage() {
+            return Math.min(sqlitePerSecond, lucenePerSecond);
+        }
+    }
+
+    static Result run(Path work, Duration each) throws Exception {
+        List<LogEvent> events = new ArrayList<>();
+        BenchEvents gen = new BenchEvents(11);
+        Instant now = Instant.now();
+        for (int i = 0; i < 20_000; i++) {
+            events.add(gen.event("x" + i, "bench", "prod", now.minusMillis(i * 10L)));
+        }
+        return new Result(sqlite(work.resolve("limit-sqlite"), events, each), lucene(work.resolve("limit-lucene"), events, each),
+                jackson(each));
+    }
+
+    static double sqlite(Path dir, List<LogEvent> events, Duration each) throws Exception {
+        Files.createDirectories(dir);
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + dir.resolve("jinju.db") + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000");
+        long written = 0;
+        long start = System.nanoTime();
+        long end = start + each.toNanos();
+        int round = 0;
+        try (SqliteLogStore store = new SqliteLogStore(ds)) {
+            while (System.nanoTime() < end) {
+                List<LogEvent> batch = new ArrayList<>(1_000);
+                for (int i = 0; i < 1_000; i++) {
+                    LogEvent e = events.get((int) ((written + i) % events.size()));
+                    batch.add(e.toBuilder().id("r" + round + "-" + i).build());
+                }
+                store.append(batch);
+                written += batch.size();
+                round++;
+            }
+        }
+        return written / ((System.nanoTime() - start) / 1e9);
+    }
+
+    static double lucene(Path dir, List<LogEvent> events, Duration each) throws Exception {
+        FieldType text = new FieldType();
+        text.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        text.setTokenized(true);
+        text.setOmitNorms(true);
+        text.freeze();
+        long written = 0;
+        long start = System.nanoTime();
+        long end = start + each.toNanos();
+        try (FSDirectory d = FSDirectory.open(dir);
+             IndexWriter w = new IndexWriter(d, new IndexWriterConfig(TextAnalysis.analyzer()).setRAMBufferSizeMB(64))) {
+            while (System.nanoTime() < end) {
+                LogEvent e = events.get((int) (written % events.size()));
+                Document doc = new Document();
+                doc.add(new Field(TextAnalysis.TEXT_FIELD, TextAnalysis.text(e.message(), e.stackTrace()), text));
+                long ts = e.timestamp().toEpochMilli();
+                doc.add(new LongPoint("ts", ts));
+                doc.add(new NumericDocValuesField("ts", ts));
+                doc.add(new IntPoint("grp", 1));
+                doc.add(new IntPoint("level", e.level().ordinal()));
+                doc.add(new LongPoint("seq", written));
+                doc.add(new NumericDocValuesField("seq", written));
+                w.addDocument(doc);
+                written++;
+            }
+            w.commit();
+        }
+        return written / ((System.nanoTime() - start) / 1e9);
+    }
+
+    static double jackson(Duration each) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        BenchEvents gen = new BenchEvents(13);
+        List<byte[]> bodies = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            bodies.add(json.writeValueAsBytes(java.util.Map.of("key", "k", "project", "bench", "environment", "prod",
+                    "batchId", "b" + i, "events", gen.jsonBatch(IngestBench.BATCH, Instant.now()))));
+        }
+        ObjectReader reader = EventJson.mapper().readerFor(IngestBatch.class);
+        long events = 0;
+        long start = System.nanoTime();
+        long end = start + each.toNanos();
+        int i = 0;
+        while (System.nanoTime() < end) {
+            IngestBatch b = reader.readValue(bodies.get(i++ % bodies.size()));
+            events += b.events().size();
+        }
+        return events / ((System.nanoTime() - start) / 1e9);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.jinju.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+/** Readings of this machine and of a process, from /proc: cores, memory, CPU time, resident memory. */
+final class Machine {
+    private Machine() {
+    }
+
+    static String describe() {
+        String cpu = "unknown CPU";
+        long memKb = 0;
+        try {
+            cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .findFirst().map(l -> l.substring(l.indexOf(':') + 1).trim()).orElse(cpu);
+            memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                    .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", ""))).orElse(0L);
+        } catch (IOException | RuntimeException ignored) {
+            // not Linux: leave the defaults
+        }
+        return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), "
+                + Math.round(memKb / 1024.0 / 1024.0) + " GiB memory, JDK " + System.getProperty("java.version")
+                + " (" + System.getProperty("java.vm.name") + ")";
+    }
+
+    /** User + system CPU seconds the process has used so far. */
+    static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0; // clock ticks, 100 per second on Linux
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Resident memory of the process, in MB. */
+    static double rssMb(long pid) {
+        try {
+            return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream().filter(l -> l.startsWith("VmRSS"))
+                    .findFirst().map(l -> Long.parseLong(l.replaceAll("\\D", "")) / 1024.0).orElse(Double.NaN);
+        } catch (IOException e) {
+            return Double.NaN;
+        }
+    }
+
+    static long sizeBytes(Path dir) {
+        if (!Files.exists(dir)) {
+            return 0;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.jinju.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jinju.event.LogEvent;
+import dev.jinju.ingest.IngestBatch;
+import dev.jinju.ingest.IngestService;
+import dev.jinju.project.CoreConfig;
+import dev.jinju.project.ProjectRegistry;
+import dev.jinju.project.ProjectsConfig;
+import dev.jinju.query.Query;
+import dev.jinju.query.QueryEvaluator;
+import dev.jinju.query.QueryParser;
+import dev.jinju.store.AppendResult;
+import dev.jinju.store.HistogramBucket;
+import dev.jinju.store.LogGroupInfo;
+import dev.jinju.store.LogStore;
+import dev.jinju.store.SearchPage;
+import dev.jinju.store.SearchScope;
+import dev.jinju.store.cloudwatch.FilterPatternCompiler;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** JMH micro-benchmarks of the hot pieces: a query's parse + compile, the evaluator, a batch's JSON to events. */
+@State(Scope.Benchmark)
+public class MicroBenchmarks {
+    static final String QUERY = "level:error \"payment failed\" http.status:>=500 !type:vue url:*checkout* (code:E101 OR code:E102)";
+
+    LogEvent event;
+    Query parsed;
+    Query textQuery;
+    byte[] body;
+    IngestService ingest;
+
+    @Setup
+    public void setUp() throws Exception {
+        BenchEvents gen = new BenchEvents(3);
+        event = gen.event("m1", "bench", "prod", Instant.now()).toBuilder().message("payment failed: card declined "
+                + "결제가 실패했습니다 at checkout step 3").build();
+        parsed = QueryParser.parse(QUERY);
+        textQuery = QueryParser.parse("payment 결제 pay* \"card declined\"");
+        body = new ObjectMapper().writeValueAsBytes(Map.of("key", "k", "project", "bench", "environment", "prod",
+                "batchId", "b1", "events", gen.jsonBatch(IngestBench.BATCH, Instant.now())));
+        ingest = new IngestService(new ProjectRegistry(projects(), core()), new DiscardingStore());
+    }
+
+    @Benchmark
+    public Object parseAndCompileQuery() {
+        return FilterPatternCompiler.compile(QueryParser.parse(QUERY), Set.of());
+    }
+
+    @Benchmark
+    public boolean evaluateStructuredQuery() {
+        return QueryEvaluator.matches(parsed, event);
+    }
+
+    @Benchmark
+    public boolean evaluateTextQuery() {
+        return QueryEvaluator.matches(textQuery, event);
+    }
+
+    @Benchmark
+    public Object batchJsonToStoredEvents() throws Exception {
+        IngestBatch batch = dev.jinju.event.EventJson.mapper().readerFor(IngestBatch.class).readValue(body);
+        return ingest.ingest(batch, null);
+    }
+
+    static ProjectsConfig projects() {
+        ProjectsConfig.Project p = new ProjectsConfig.Project() {
+            public List<String> environments() { return List.of("prod"); }
+            public Optional<List<String>> ingestKeys() { return Optional.of(List.of("k")); }
+            public Optional<List<String>> allowedOrigins() { return Optional.empty(); }
+            public Map<String, List<String>> lambda() { return Map.of(); }
+            public Optional<Integer> retentionDays() { return Optional.empty(); }
+        };
+        return () -> Map.of("bench", p);
+    }
+
+    static CoreConfig core() {
+        return new CoreConfig() {
+            public String store() { return "sqlite"; }
+            public String dataDir() { return "target"; }
+            public boolean demo() { return false; }
+        };
+    }
+
+    /** A store that keeps nothing: the micro-benchmark measures the path up to the store. */
+    static final class DiscardingStore implements LogStore {
+        public AppendResult append(List<LogEvent> events) { return AppendResult.ALL_STORED; }
+        public List<LogGroupInfo> logGroups() { return List.of(); }
+        public SearchPage search(SearchScope scope, int limit, String cursor) { return new SearchPage(List.of(), null); }
+        public Optional<LogEvent> event(String id) { return Optional.empty(); }
+        public List<HistogramBucket> histogram(SearchScope scope, int buckets) { return List.of(); }
+    }
+}

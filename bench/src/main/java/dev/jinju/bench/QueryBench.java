@@ -1,0 +1,120 @@
+package dev.jinju.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.jinju.event.LogEvent;
+import dev.jinju.it.JinjuProcess;
+import dev.jinju.store.sqlite.SqliteLogStore;
+import org.sqlite.SQLiteDataSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Query latency at a given number of stored events: the store is filled directly (faster than HTTP), then the
+ * packaged server is started on it and every query goes through GraphQL, as the dashboard sends it.
+ */
+final class QueryBench {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    static final String[] GROUPS = {"/jinju/bench/prod", "/jinju/bench/staging", "/jinju/shop/prod", "/jinju/shop/dev"};
+
+    /** p50/p99 of one query. */
+    record Result(String name, double p50Ms, double p99Ms, int hits) {
+    }
+
+    /** Fills {@code dataDir} with {@code count} events over the last 24 h in four groups; returns events/s. */
+    static double fill(Path dataDir, long count) throws Exception {
+        Files.createDirectories(dataDir);
+        SQLiteDataSource ds = new SQLiteDataSource();
+        ds.setUrl("jdbc:sqlite:" + dataDir.resolve("jinju.db") + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000");
+        BenchEvents gen = new BenchEvents(17);
+        long now = Instant.now().toEpochMilli();
+        long start = System.nanoTime();
+        try (SqliteLogStore store = new SqliteLogStore(ds)) {
+            List<LogEvent> batch = new ArrayList<>(5_000);
+            for (long i = 0; i < count; i++) {
+                String g = GROUPS[(int) (i % GROUPS.length)];
+                String[] parts = g.split("/");
+                // Oldest first, as events arrive: spread evenly over the 24 hours before now.
+                Instant ts = Instant.ofEpochMilli(now - 86_400_000L + (86_400_000L * i / count));
+                batch.add(gen.event("q" + i, parts[2], parts[3], ts));
+                if (batch.size() == 5_000) {
+                    store.append(batch);
+                    batch = new ArrayList<>(5_000);
+                }
+            }
+            store.append(batch);
+        }
+        return count / ((System.nanoTime() - start) / 1e9);
+    }
+
+    static List<Result> run(JinjuProcess jinju, int runs) throws Exception {
+        Instant now = Instant.now().plusSeconds(60);
+        Instant from = now.minusSeconds(86_400 + 120);
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("newest 100, one group, 24 h", "");
+        queries.put("level:error", "level:error");
+        queries.put("http.status:>=500", "http.status:>=500");
+        queries.put("rare term", BenchEvents.RARE);
+        queries.put("common term (payment)", "payment");
+        queries.put("phrase \"failed to connect\"", "\"failed to connect\"");
+        queries.put("Korean 결제", "결제");
+        queries.put("prefix pay*", "pay*");
+        queries.put("wildcard *Error", "*Error");
+        List<Result> results = new ArrayList<>();
+        for (Map.Entry<String, String> q : queries.entrySet()) {
+            String gql = "{ events(filter: {groups: [\"" + GROUPS[0] + "\"], from: \"" + from + "\", to: \"" + now
+                    + "\", query: " + JSON.writeValueAsString(q.getValue()) + "}, first: 100) { edges { node { id } } } }";
+            results.add(time(jinju, q.getKey(), gql, runs));
+        }
+        String histogram = "{ histogram(filter: {groups: [\"" + GROUPS[0] + "\"], from: \"" + from + "\", to: \"" + now
+                + "\"}, buckets: 60) { start counts { level count } } }";
+        results.add(time(jinju, "histogram 24 h, 60 buckets", histogram, runs));
+        results.add(deepPage(jinju, from, now, runs));
+        return results;
+    }
+
+    private static Result time(JinjuProcess jinju, String name, String gql, int runs) throws Exception {
+        int hits = count(jinju.graphql(gql).body()); // warm-up, and the answer's size
+        long[] nanos = new long[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            String body = jinju.graphql(gql).body();
+            nanos[i] = System.nanoTime() - t0;
+            if (body.contains("\"errors\"")) {
+                throw new IllegalStateException(name + " failed: " + body);
+            }
+        }
+        return new Result(name, Stats.percentileMs(nanos, runs, 50), Stats.percentileMs(nanos, runs, 99), hits);
+    }
+
+    private static Result deepPage(JinjuProcess jinju, Instant from, Instant to, int runs) throws Exception {
+        String after = null;
+        for (int page = 0; page < 50; page++) {
+            JsonNode r = JSON.readTree(jinju.graphql(page(from, to, after)).body());
+            after = r.path("data").path("events").path("pageInfo").path("endCursor").asText(null);
+            if (after == null) {
+                break;
+            }
+        }
+        return time(jinju, "page 51 via the cursor (100 per page)", page(from, to, after), runs);
+    }
+
+    private static String page(Instant from, Instant to, String after) {
+        return "{ events(filter: {groups: [\"" + GROUPS[0] + "\"], from: \"" + from + "\", to: \"" + to + "\"}, first: 100"
+                + (after == null ? "" : ", after: \"" + after + "\"") + ") { edges { node { id } } pageInfo { endCursor } } }";
+    }
+
+    private static int count(String body) {
+        int n = 0;
+        for (int i = body.indexOf("\"id\""); i >= 0; i = body.indexOf("\"id\"", i + 1)) {
+            n++;
+        }
+        return n;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.jinju.bench;
+
+import org.openjdk.jmh.results.RunResult;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns the measurements into the Markdown of BENCHMARKS.md, with the goals of issue #9 beside them. */
+final class Report {
+    final String mode;
+    double startupMs;
+    double idleRssMb;
+    final List<IngestBench.Result> ingest = new ArrayList<>();
+    LimitsBench.Result limits;
+    final Map<Long, List<QueryBench.Result>> queries = new LinkedHashMap<>();
+    final Map<Long, Long> diskSqliteBytes = new LinkedHashMap<>();
+    final Map<Long, Long> diskIndexBytes = new LinkedHashMap<>();
+    final List<RunResult> micro = new ArrayList<>();
+
+    Report(String mode) {
+        this.mode = mode;
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder();
+        md.append("# Jinju benchmarks\n\n");
+        md.append("- Date: ").append(LocalDate.now()).append('\n');
+        md.append("- Machine: ").append(Machine.describe()).append('\n');
+        md.append("- Command: `./mvnw -B package -DskipTests exec:java@bench")
+                .append(mode.isEmpty() ? "" : " -Dbench.args=\"" + mode + "\"").append("`\n");
+        md.append("- The server is the packaged jar (`java -Xmx256m -jar target/quarkus-app/quarkus-run.jar`) on a fresh data dir; "
+                + "clients run in the benchmark's JVM on the same 2 cores, so they compete with the server for CPU.\n\n");
+
+        md.append("## Ingest (batches of ").append(IngestBench.BATCH).append(" realistic events)\n\n");
+        md.append("| door | clients | events/s | p50 ms | p99 ms | server CPU (cores) | server RSS MB | searchable after ms | failed requests |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        double bestRest = 0;
+        double bestGraphql = 0;
+        double maxRss = 0;
+        for (IngestBench.Result r : ingest) {
+            md.append(String.format("| %s | %d | %.0f | %s | %s | %.2f | %.0f | %s | %d |%n", r.door().equals("rest")
+                            ? "`POST /api/ingest`" : "GraphQL `ingest`", r.clients(), r.eventsPerSecond(), Stats.ms(r.p50Ms()),
+                    Stats.ms(r.p99Ms()), r.serverCores(), r.rssMb(), Stats.ms(r.searchableAfterMs()), r.failures()));
+            if (r.door().equals("rest")) {
+                bestRest = Math.max(bestRest, r.eventsPerSecond());
+            } else {
+                bestGraphql = Math.max(bestGraphql, r.eventsPerSecond());
+            }
+            maxRss = Math.max(maxRss, r.rssMb());
+        }
+        md.append("\n## The limits, measured in the same run\n\n| limit | events/s |\n|---|---|\n");
+        md.append(String.format("| SQLite: the same rows, same schema, indexes and rollup, batches of 1 000, no HTTP | %.0f |%n", limits.sqlitePerSecond()));
+        md.append(String.format("| Lucene: the same documents, same analyzer, one thread | %.0f |%n", limits.lucenePerSecond()));
+        md.append(String.format("| Jackson: parsing the same request bodies | %.0f |%n", limits.jacksonPerSecond()));
+        double ratio = bestRest / limits.slowerStorage();
+        md.append(String.format("%nJinju's best sustained `POST /api/ingest` is **%.0f%%** of the slower storage limit (%.0f events/s).%n",
+                ratio * 100, limits.slowerStorage()));
+
+        for (Map.Entry<Long, List<QueryBench.Result>> q : queries.entrySet()) {
+            md.append(String.format("%n## Queries at %,d stored events (through GraphQL, one group of four, last 24 h)%n%n", q.getKey()));
+            md.append("| query | p50 ms | p99 ms | hits |\n|---|---|---|---|\n");
+            for (QueryBench.Result r : q.getValue()) {
+                md.append(String.format("| %s | %s | %s | %d |%n", r.name(), Stats.ms(r.p50Ms()), Stats.ms(r.p99Ms()), r.hits()));
+            }
+        }
+
+        md.append("\n## Footprint\n\n| measure | value |\n|---|---|\n");
+        md.append(String.format("| startup to first answered request | %.0f ms |%n", startupMs));
+        md.append(String.format("| idle RSS | %.0f MB |%n", idleRssMb));
+        md.append(String.format("| RSS during sustained ingest (max) | %.0f MB |%n", maxRss));
+        for (Map.Entry<Long, Long> d : diskSqliteBytes.entrySet()) {
+            double perMillion = 1_000_000.0 / d.getKey();
+            md.append(String.format("| disk per million events at %,d: SQLite | %.0f MB |%n", d.getKey(), d.getValue() * perMillion / 1e6));
+            md.append(String.format("| disk per million events at %,d: text index | %.0f MB |%n", d.getKey(),
+                    diskIndexBytes.get(d.getKey()) * perMillion / 1e6));
+        }
+
+        md.append("\n## Micro-benchmarks (JMH, in-process, average time)\n\n| benchmark | µs/op |\n|---|---|\n");
+        for (RunResult r : micro) {
+            md.append(String.format("| %s | %.2f |%n", r.getParams().getBenchmark().replaceAll(".*\\.", ""),
+                    r.getPrimaryResult().getScore()));
+        }
+
+        md.append("\n## Goals (issue #9)\n\n| goal | measured | met |\n|---|---|---|\n");
+        goal(md, "`POST /api/ingest` ≥ 30 000 events/s", String.format("%.0f", bestRest), bestRest >= 30_000);
+        goal(md, "`POST /api/ingest` ≥ 60 % of the slower storage limit", String.format("%.0f%%", ratio * 100), ratio >= 0.6);
+        goal(md, "GraphQL `ingest` ≥ 20 000 events/s", String.format("%.0f", bestGraphql), bestGraphql >= 20_000);
+        goal(md, "idle RSS ≤ 150 MB", String.format("%.0f MB", idleRssMb), idleRssMb <= 150);
+        goal(md, "RSS ≤ 500 MB under sustained ingest", String.format("%.0f MB", maxRss), maxRss <= 500);
+        goal(md, "startup ≤ 1.5 s", String.format("%.0f ms", startupMs), startupMs <= 1_500);
+        return md.toString();
+    }
+
+    private static void goal(StringBuilder md, String goal, String measured, boolean met) {
+        md.append("| ").append(goal).append(" | ").append(measured).append(" | ").append(met ? "yes" : "**no**").append(" |\n");
+    }
+}
