@@ -88,7 +88,8 @@ public class AlertGraphQLApi {
             throw new BadAlertRuleException("days must be between 1 and 31", null);
         }
         Instant now = Instant.now();
-        AlertRule rule = call(() -> rules.validate(spec(input), AlertRule.Source.API, now, now));
+        RuleSpec spec = spec(input);
+        AlertRule rule = call(() -> rules.validate(spec, AlertRule.Source.API, now, now));
         AlertPreviewer.Preview p = previewer.preview(rule, now, days);
         return new AlertTypes.Preview(p.fires(), p.firedAt(), p.windows(), p.from(), p.to(), p.maxCount());
     }
