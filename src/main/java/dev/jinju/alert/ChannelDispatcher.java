@@ -29,7 +29,7 @@ public class ChannelDispatcher {
         this.config = config;
         this.store = store;
         this.metrics = metrics;
-        this.senders = Map.of("slack", http.slack, "webhook", http.webhook, "email", email);
+        this.senders = Map.of("slack", http::sendSlack, "webhook", http::sendWebhook, "email", email);
     }
 
     /** The configured channels' names and types (never their URLs or recipients). */

@@ -21,9 +21,13 @@ public class HttpChannels {
         this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
-    public final ChannelSender slack = (name, ch, n) -> post(name, ch, Messages.slack(n), Map.of());
+    public void sendSlack(String name, AlertsConfig.ChannelConfig ch, AlertNotification n) throws Exception {
+        post(name, ch, Messages.slack(n), Map.of());
+    }
 
-    public final ChannelSender webhook = (name, ch, n) -> post(name, ch, Messages.webhook(n), ch.headers());
+    public void sendWebhook(String name, AlertsConfig.ChannelConfig ch, AlertNotification n) throws Exception {
+        post(name, ch, Messages.webhook(n), ch.headers());
+    }
 
     private void post(String name, AlertsConfig.ChannelConfig ch, String body, Map<String, String> headers)
             throws Exception {
