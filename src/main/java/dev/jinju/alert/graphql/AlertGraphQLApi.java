@@ -1,6 +1,5 @@
 package dev.jinju.alert.graphql;
 
-import dev.jinju.alert.AlertEvaluator;
 import dev.jinju.alert.AlertException;
 import dev.jinju.alert.AlertPreviewer;
 import dev.jinju.alert.AlertRule;
@@ -36,15 +35,12 @@ public class AlertGraphQLApi {
     private final AlertStore store;
     private final ChannelDispatcher channels;
     private final AlertPreviewer previewer;
-    private final AlertEvaluator evaluator;
 
-    public AlertGraphQLApi(AlertRules rules, AlertStore store, ChannelDispatcher channels, AlertPreviewer previewer,
-                           AlertEvaluator evaluator) {
+    public AlertGraphQLApi(AlertRules rules, AlertStore store, ChannelDispatcher channels, AlertPreviewer previewer) {
         this.rules = rules;
         this.store = store;
         this.channels = channels;
         this.previewer = previewer;
-        this.evaluator = evaluator;
     }
 
     @Query("alertRules")
@@ -109,6 +105,9 @@ public class AlertGraphQLApi {
                                                     @Name("rule") AlertTypes.@NonNull RuleInput input)
             throws ApiException {
         RuleSpec spec = spec(input);
+        if (rules.find(name).isEmpty()) {
+            throw new UnknownAlertRuleException("no alert rule named '" + name + "'", null);
+        }
         if (input.name != null && !input.name.equals(name)) {
             throw new BadAlertRuleException("a rule cannot be renamed (name '" + name + "', rule.name '"
                     + input.name + "')", null);
