@@ -50,8 +50,14 @@ public class AlertStore {
     private final AgroalDataSource dataSource;
     private volatile boolean migrated;
 
-    public AlertStore(AgroalDataSource dataSource) {
+    public AlertStore(AgroalDataSource dataSource, dev.jinju.project.CoreConfig core) {
         this.dataSource = dataSource;
+        try {
+            // The alert tables live in the local SQLite file even when events are in CloudWatch.
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of(core.dataDir()));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot create jinju.data-dir " + core.dataDir() + ": " + e.getMessage(), e);
+        }
     }
 
     private Connection connection() throws SQLException {
