@@ -163,6 +163,14 @@ class AlertEvaluationTest {
         assertEquals(3, fired.size());
         assertEquals(3, fired.stream().map(e -> e.get("fingerprint")).distinct().count());
         assertEquals(3, count(h, "NOTIFIED"));
+        List<Map<String, Object>> seen = dev.jinju.graphql.GraphQL.post("{ seenFingerprints(project: \"shop\", "
+                + "environment: \"prod\", first: 1000) { fingerprint firstSeen lastSeen count message } }")
+                .getList("data.seenFingerprints");
+        Map<String, Object> timeout = seen.stream().filter(f -> f.get("message").toString().startsWith("alertnew timeout"))
+                .findFirst().orElseThrow();
+        assertEquals(8, timeout.get("count")); // 3 + 1 + 4, though scanned by overlapping windows
+        assertEquals(t0.plusSeconds(120).toString().replace("Z", ""), timeout.get("firstSeen").toString()
+                .replace(".000Z", "").replace("Z", ""));
         long hooks = Receivers.http("/webhook").stream()
                 .filter(r -> r.get("body").toString().contains("\"rule\":\"fresh\"")).count();
         assertEquals(3, hooks);

@@ -76,6 +76,18 @@ public class AlertGraphQLApi {
         return store.history(rule, first, beforeId).stream().map(AlertTypes.History::of).toList();
     }
 
+    @Query("seenFingerprints")
+    @Description("Fingerprints seen by new-error rules in a project's environment, most recently seen first")
+    public @NonNull List<AlertTypes.@NonNull Fingerprint> seenFingerprints(
+            @Name("project") @NonNull String project, @Name("environment") @NonNull String environment,
+            @Name("first") @DefaultValue("100") int first) throws ApiException {
+        if (first < 1 || first > MAX_HISTORY) {
+            throw new BadAlertRuleException("first must be between 1 and " + MAX_HISTORY, null);
+        }
+        return store.fingerprints(project, environment, first).stream().map(f -> new AlertTypes.Fingerprint(
+                f.fingerprint(), f.firstSeen(), f.lastSeen(), f.count(), f.message())).toList();
+    }
+
     @Query("previewAlertRule")
     @Description("How many times the rule would have fired over the last days (default 7), before saving it")
     public AlertTypes.@NonNull Preview previewAlertRule(@Name("rule") AlertTypes.@NonNull RuleInput input,

@@ -66,6 +66,12 @@ public final class AlertTypes {
                           @NonNull Instant to, long maxCount) {
     }
 
+    @Type("SeenFingerprint")
+    @Description("A kind of error (fingerprint) as new-error rules have seen it in a project's environment")
+    public record Fingerprint(@NonNull String fingerprint, @NonNull Instant firstSeen, @NonNull Instant lastSeen,
+                              long count, String message) {
+    }
+
     @Input("AlertRuleInput")
     public static class RuleInput {
         @NonNull
