@@ -21,6 +21,7 @@ public class JinjuMetrics {
     private final MeterRegistry registry;
     private final Counter ingested;
     private final Timer write;
+    private final java.util.concurrent.atomic.AtomicLong writes = new java.util.concurrent.atomic.AtomicLong();
     private volatile long lastWriteFailure;
     private volatile long lastWriteSuccess;
 
@@ -50,10 +51,10 @@ public class JinjuMetrics {
         long start = System.nanoTime();
         try {
             T result = append.get();
-            lastWriteSuccess = System.currentTimeMillis();
+            lastWriteSuccess = writes.incrementAndGet();
             return result;
         } catch (RuntimeException e) {
-            lastWriteFailure = System.currentTimeMillis();
+            lastWriteFailure = writes.incrementAndGet();
             throw e;
         } finally {
             write.record(System.nanoTime() - start, java.util.concurrent.TimeUnit.NANOSECONDS);
