@@ -33,8 +33,23 @@ public class IngestService {
         this.store = store;
     }
 
+    @jakarta.inject.Inject
+    dev.jinju.selfmonitor.JinjuMetrics metrics;
+
     /** Ingests a batch; {@code origin} is the browser's Origin header, or null when not sent by a browser. */
     public IngestResult ingest(IngestBatch batch, String origin) {
+        try {
+            IngestResult result = ingestCounted(batch, origin);
+            metrics.ingested(result.accepted());
+            metrics.rejected("invalid_event", result.rejected().size());
+            return result;
+        } catch (IngestException e) {
+            metrics.rejected(e.code().name(), batch == null || batch.events() == null ? 1 : batch.events().size());
+            throw e;
+        }
+    }
+
+    private IngestResult ingestCounted(IngestBatch batch, String origin) {
         authorize(batch, origin);
         List<IngestBatch.Event> in = batch.events() == null ? List.of() : batch.events();
         if (in.size() > IngestLimits.MAX_EVENTS_PER_BATCH) {
@@ -57,7 +72,7 @@ public class IngestService {
         }
         AppendResult stored;
         try {
-            stored = store.append(valid);
+            stored = metrics.timeWrite(() -> store.append(valid));
         } catch (StoreException e) {
             throw new IngestException(Code.STORE_UNAVAILABLE, "events could not be stored, nothing was accepted: "
                     + e.getMessage());

@@ -36,6 +36,9 @@ public class SearchService {
 
     private final LogStore store;
 
+    @jakarta.inject.Inject
+    dev.jinju.selfmonitor.JinjuMetrics metrics;
+
     public SearchService(LogStore store) {
         this.store = store;
     }
@@ -86,7 +89,7 @@ public class SearchService {
         }
         SearchPage page;
         try {
-            page = store.search(scope, first + start.skip(), start.storeCursor());
+            page = metrics.timeRead("search", () -> store.search(scope, first + start.skip(), start.storeCursor()));
         } catch (StoreException e) {
             if (after != null) {
                 throw new SearchException(Code.BAD_CURSOR, e.getMessage(), null);
@@ -109,7 +112,7 @@ public class SearchService {
         if (buckets < 1 || buckets > MAX_BUCKETS) {
             throw new SearchException(Code.BAD_FILTER, "buckets must be between 1 and " + MAX_BUCKETS, null);
         }
-        return store.histogram(scope, buckets);
+        return metrics.timeRead("histogram", () -> store.histogram(scope, buckets));
     }
 
     public Optional<LogEvent> event(String id) {

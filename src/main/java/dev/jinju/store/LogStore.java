@@ -29,4 +29,9 @@ public interface LogStore {
 
     /** Counts per level in {@code buckets} equal slices of the scope's time range. */
     List<HistogramBucket> histogram(SearchScope scope, int buckets);
+
+    /** A cheap check that the store answers (readiness, heartbeat); throws when it does not. */
+    default void ping() {
+        logGroups();
+    }
 }
