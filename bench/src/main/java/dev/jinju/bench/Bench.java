@@ -30,6 +30,12 @@ public final class Bench {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args);
+        System.exit(0); // JMH and HTTP client threads may linger
+    }
+
+    /** Runs the benchmarks and writes the report; returns its path. */
+    public static Path run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         boolean full = List.of(args).contains("--full");
         Path out = Path.of(option(args, "--out", "BENCHMARKS.md"));
@@ -84,7 +90,7 @@ public final class Bench {
 
         Files.writeString(out, report.markdown());
         log("wrote %s", out);
-        System.exit(0);
+        return out;
     }
 
     /** Waits until the text index has caught up, when the server reports its lag. */
