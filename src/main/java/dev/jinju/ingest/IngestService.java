@@ -8,6 +8,8 @@ import dev.jinju.project.ProjectRegistry;
 import dev.jinju.store.AppendResult;
 import dev.jinju.store.LogStore;
 import dev.jinju.store.StoreException;
+import dev.jinju.live.LiveEvents;
+import dev.jinju.selfmonitor.JinjuMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.nio.charset.StandardCharsets;
@@ -27,14 +29,15 @@ import java.util.List;
 public class IngestService {
     private final ProjectRegistry projects;
     private final LogStore store;
+    private final JinjuMetrics metrics;
+    private final LiveEvents live;
 
-    public IngestService(ProjectRegistry projects, LogStore store) {
+    public IngestService(ProjectRegistry projects, LogStore store, JinjuMetrics metrics, LiveEvents live) {
         this.projects = projects;
         this.store = store;
+        this.metrics = metrics;
+        this.live = live;
     }
-
-    @jakarta.inject.Inject
-    dev.jinju.selfmonitor.JinjuMetrics metrics;
 
     /** Ingests a batch; {@code origin} is the browser's Origin header, or null when not sent by a browser. */
     public IngestResult ingest(IngestBatch batch, String origin) {
@@ -80,8 +83,21 @@ public class IngestService {
         for (AppendResult.Refused r : stored.refused()) {
             rejected.add(new IngestResult.Rejection(validIndex.get(r.index()), r.reason()));
         }
+        live.publish(stored.refused().isEmpty() ? valid : storedOnly(valid, stored));
         rejected.sort((a, b) -> Integer.compare(a.index(), b.index()));
         return new IngestResult(valid.size() - stored.refused().size(), rejected);
+    }
+
+    private static List<LogEvent> storedOnly(List<LogEvent> valid, AppendResult stored) {
+        java.util.Set<Integer> refused = new java.util.HashSet<>();
+        stored.refused().forEach(r -> refused.add(r.index()));
+        List<LogEvent> kept = new ArrayList<>(valid.size());
+        for (int i = 0; i < valid.size(); i++) {
+            if (!refused.contains(i)) {
+                kept.add(valid.get(i));
+            }
+        }
+        return kept;
     }
 
     private ProjectDef authorize(IngestBatch batch, String origin) {

@@ -48,7 +48,9 @@ public class MicroBenchmarks {
         textQuery = QueryParser.parse("payment 결제 pay* \"card declined\"");
         body = new ObjectMapper().writeValueAsBytes(Map.of("key", "k", "project", "bench", "environment", "prod",
                 "batchId", "b1", "events", gen.jsonBatch(IngestBench.BATCH, Instant.now())));
-        ingest = new IngestService(new ProjectRegistry(projects(), core()), new DiscardingStore());
+        ingest = new IngestService(new ProjectRegistry(projects(), core()), new DiscardingStore(),
+                new dev.jinju.selfmonitor.JinjuMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
+                new dev.jinju.live.LiveEvents());
     }
 
     @Benchmark
