@@ -47,7 +47,7 @@ import java.util.function.Consumer;
  * {@link LogStore} on CloudWatch Logs (SPEC §3, §5).
  *
  * <ul>
- * <li>Writes: each event as one {@link EventJson} message into {@code /jinju/{project}/{environment}}, hourly
+ * <li>Writes: each event as one {@link EventMessages} message into {@code /jinju/{project}/{environment}}, hourly
  * stream of its occurrence, through {@link CloudWatchWriter} (group commit, batch limits, retries).</li>
  * <li>Reads: FilterLogEvents per group, narrowed by the hourly stream names and a {@link FilterPatternCompiler}
  * pattern on Jinju's groups (none on Lambda groups, whose lines are plain text), then the reference
@@ -121,7 +121,7 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
                     .group(group).stream(stream).receivedAt(e.receivedAt() == null ? now : e.receivedAt()).build();
             String json;
             try {
-                json = EventJson.write(stored);
+                json = EventMessages.write(stored);
             } catch (IllegalArgumentException ex) {
                 refused.add(new AppendResult.Refused(i, ex.getMessage()));
                 continue;
@@ -304,7 +304,7 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
         if (isJinju(group)) {
             List<LogEvent> out = new ArrayList<>(raw.size());
             for (FilteredLogEvent f : raw) {
-                EventJson.read(f.message()).ifPresent(out::add);
+                EventMessages.read(f.message()).ifPresent(out::add);
             }
             return out;
         }
@@ -434,7 +434,7 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
                 req.filterPattern(pattern);
             }
             for (FilteredLogEvent f : filterAll(req.build(), new int[]{Integer.MAX_VALUE})) {
-                Optional<LogEvent> e = EventJson.read(f.message()).filter(x -> x.id().equals(id));
+                Optional<LogEvent> e = EventMessages.read(f.message()).filter(x -> x.id().equals(id));
                 if (e.isPresent()) {
                     return e;
                 }

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
 
 /**
  * Compiles a query tree to a CloudWatch Logs JSON filter pattern ({@code { $.level = "ERROR" && ... }}) for
- * FilterLogEvents on Jinju's own groups, whose messages are {@link EventJson} objects.
+ * FilterLogEvents on Jinju's own groups, whose messages are {@link EventMessages} objects.
  *
  * <p>The pattern only narrows what is fetched; the evaluator decides. So every pattern is a <em>superset</em> of
  * the query: whatever cannot be expressed with the same meaning becomes "match everything" (no condition).

@@ -234,7 +234,7 @@ public final class LambdaLogParser {
             return s;
         }
         try {
-            return EventJson.MAPPER.writeValueAsString(o);
+            return dev.jinju.event.EventJson.mapper().writeValueAsString(o);
         } catch (JsonProcessingException e) {
             return String.valueOf(o);
         }
@@ -244,7 +244,7 @@ public final class LambdaLogParser {
     private static boolean parseJson(String text, LogEvent.Builder b) {
         Map<String, Object> json;
         try {
-            json = EventJson.MAPPER.readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
+            json = dev.jinju.event.EventJson.mapper().readValue(text, new TypeReference<LinkedHashMap<String, Object>>() { });
         } catch (JsonProcessingException e) {
             return false;
         }

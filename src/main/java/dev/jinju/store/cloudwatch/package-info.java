@@ -11,7 +11,7 @@
  * offers it as the {@code LogStore} when {@code jinju.store=cloudwatch}.</li>
  * <li>{@link dev.jinju.store.cloudwatch.CloudWatchWriter} and {@link dev.jinju.store.cloudwatch.PutBatches}:
  * group commit per stream, PutLogEvents limits, retries, per-event rejections.</li>
- * <li>{@link dev.jinju.store.cloudwatch.EventJson}: one event = one JSON message, every field.</li>
+ * <li>{@link dev.jinju.store.cloudwatch.EventMessages}: one event = one JSON message, every field.</li>
  * <li>{@link dev.jinju.store.cloudwatch.FilterPatternCompiler} and
  * {@link dev.jinju.store.cloudwatch.InsightsQueryCompiler}: query tree to filter pattern / Insights query, both
  * supersets of the query; the evaluator decides on what comes back.</li>

@@ -127,22 +127,22 @@ class FilterPatternPropertyTest {
         if (pattern.isEmpty() || !selected) {
             return;
         }
-        JsonNode json = EventJson.MAPPER.readTree(EventJson.write(event));
+        JsonNode json = dev.jinju.event.EventJson.mapper().readTree(EventMessages.write(event));
         assertTrue(FilterPatternSemantics.matches(pattern.get(), json),
-                () -> "pattern " + pattern.get() + " drops " + EventJson.write(event) + " selected by "
+                () -> "pattern " + pattern.get() + " drops " + EventMessages.write(event) + " selected by "
                         + QueryPrinter.print(query));
     }
 
     @Property(tries = 300)
     void compiledPatternsAreWellFormed(@ForAll("queries") Query query) {
         FilterPatternCompiler.compile(query, Set.of()).ifPresent(p ->
-                FilterPatternSemantics.matches(p, EventJson.MAPPER.createObjectNode()));
+                FilterPatternSemantics.matches(p, dev.jinju.event.EventJson.mapper().createObjectNode()));
     }
 
     @Example
     void patternsDoNarrow() throws Exception {
         LogEvent info = event(new Random(1)).toBuilder().level(Level.INFO).build();
-        JsonNode json = EventJson.MAPPER.readTree(EventJson.write(info));
+        JsonNode json = dev.jinju.event.EventJson.mapper().readTree(EventMessages.write(info));
         String p = FilterPatternCompiler.compile(QueryParser.parse("level:error"), Set.of()).orElseThrow();
         assertFalse(FilterPatternSemantics.matches(p, json));
         String notInfo = FilterPatternCompiler.compile(QueryParser.parse("!level:info"), EnumSet.noneOf(Level.class))

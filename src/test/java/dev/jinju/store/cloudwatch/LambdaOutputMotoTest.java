@@ -60,7 +60,7 @@ class LambdaOutputMotoTest {
                 RID_A, RID_B).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), out);
-        return EventJson.MAPPER.readValue(out, new TypeReference<List<String>>() { });
+        return dev.jinju.event.EventJson.mapper().readValue(out, new TypeReference<List<String>>() { });
     }
 
     void put(List<String> messages, Instant start) {
