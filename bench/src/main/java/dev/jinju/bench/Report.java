@@ -84,6 +84,8 @@ final class Report {
                     r.getPrimaryResult().getScore()));
         }
 
+        md.append(WebBudgets.markdown());
+
         md.append("\n## Goals (issue #9)\n\n| goal | measured | met |\n|---|---|---|\n");
         goal(md, "`POST /api/ingest` ≥ 30 000 events/s", String.format("%.0f", bestRest), bestRest >= 30_000);
         goal(md, "`POST /api/ingest` ≥ 60 % of the slower storage limit", String.format("%.0f%%", ratio * 100), ratio >= 0.6);
