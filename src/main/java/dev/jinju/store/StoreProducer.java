@@ -1,6 +1,8 @@
 package dev.jinju.store;
 
 import dev.jinju.project.CoreConfig;
+import dev.jinju.store.index.IndexConfig;
+import dev.jinju.store.index.IndexOptions;
 import dev.jinju.store.sqlite.SqliteLogStore;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.Startup;
@@ -18,11 +20,14 @@ public class StoreProducer {
     @Produces
     @Singleton
     @Startup
-    LogStore logStore(CoreConfig config, AgroalDataSource dataSource) {
+    LogStore logStore(CoreConfig config, IndexConfig indexConfig, AgroalDataSource dataSource) {
         return switch (config.store()) {
             case "sqlite" -> {
                 createDataDir(config.dataDir());
-                yield new SqliteLogStore(dataSource);
+                // The text index lives beside the SQLite file and is derived from it (SPEC §1).
+                IndexOptions index = indexConfig.enabled()
+                        ? IndexOptions.of(Path.of(config.dataDir()).resolve("index"), indexConfig) : null;
+                yield new SqliteLogStore(dataSource, index);
             }
             default -> throw new IllegalStateException(
                     "jinju.store is '" + config.store() + "'; it must be 'sqlite' or 'cloudwatch'");
