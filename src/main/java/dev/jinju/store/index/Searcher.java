@@ -59,8 +59,9 @@ public record Searcher(IndexSearcher searcher, long watermark) {
             Query q = filtered(query, bounds);
             TopFieldDocs top;
             if (after) {
-                // doc MAX_VALUE: a hit equal to the position on both keys counts as already seen.
-                FieldDoc position = new FieldDoc(Integer.MAX_VALUE, Float.NaN, new Object[]{afterTs, afterSeq});
+                // The last doc id: a hit equal to the position on both keys counts as already seen.
+                int lastDoc = searcher.getIndexReader().maxDoc() - 1;
+                FieldDoc position = new FieldDoc(lastDoc, Float.NaN, new Object[]{afterTs, afterSeq});
                 top = searcher.searchAfter(position, q, n, NEWEST_FIRST, false);
             } else {
                 top = searcher.search(q, n, NEWEST_FIRST, false);

@@ -636,6 +636,29 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
         return deleted;
     }
 
+    /** Stops as a crash would: SQLite keeps what it committed, the index loses what it did not commit. */
+    void simulateCrash() {
+        writer.close();
+        if (index != null) {
+            index.abandonWithoutCommit();
+        }
+    }
+
+    /** Waits until everything stored so far is searchable through the index (tests; no-op without an index). */
+    void awaitIndexed() {
+        if (index == null) {
+            return;
+        }
+        try {
+            if (!index.awaitSearchable(index.status().storedSeq(), 60_000)) {
+                throw new StoreException("the text index did not catch up within a minute");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StoreException("interrupted", e);
+        }
+    }
+
     @Override
     public void close() {
         writer.close();
