@@ -333,7 +333,7 @@ public final class TextIndex implements AutoCloseable {
     }
 
     /** The index document of one row. */
-    static Document document(long seq, long ts, int grp, int level, Integer status, String text) {
+    public static Document document(long seq, long ts, int grp, int level, Integer status, String text) {
         Document d = new Document();
         d.add(new Field(IndexFields.TEXT, text, TEXT_TYPE));
         d.add(new LongPoint(IndexFields.TS, ts));
