@@ -72,6 +72,10 @@ public final class TextIndex implements AutoCloseable {
     /** (highest seq of a write commit, when it was acknowledged), oldest first, trimmed as refreshes catch up. */
     private final Deque<long[]> acknowledged = new ConcurrentLinkedDeque<>();
     private Connection connection;
+    /** Retention cutoffs per group: rows older are not indexed even if read before SQLite deleted them. */
+    private final Map<Integer, Long> cutoffs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Held while a chunk is added and while retention deletes, so a deleted row is never indexed afterwards. */
+    private final Object addLock = new Object();
 
     /**
      * Opens (or creates, or rebuilds) the index and starts its indexing thread.
@@ -210,12 +214,20 @@ public final class TextIndex implements AutoCloseable {
         q.add(IntPoint.newExactQuery(IndexFields.GROUP, grp), Occur.FILTER);
         q.add(LongPoint.newRangeQuery(IndexFields.TS, Long.MIN_VALUE, cutoffMillis - 1), Occur.FILTER);
         try {
-            writer.deleteDocuments(q.build());
+            synchronized (addLock) {
+                cutoffs.merge(grp, cutoffMillis, Math::max);
+                writer.deleteDocuments(q.build());
+            }
             manager.maybeRefreshBlocking();
             deletesPending = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Highest seq SQLite acknowledged, as far as the index knows. */
+    public long storedSeq() {
+        return storedSeq;
     }
 
     public IndexStatus status() {
@@ -318,14 +330,21 @@ public final class TextIndex implements AutoCloseable {
                         + "json_extract(body, '$.stackTrace') FROM events WHERE seq > ? ORDER BY seq LIMIT " + CHUNK)) {
             ps.setLong(1, after);
             try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long seq = rs.getLong(1);
-                    int status = rs.getInt(5);
-                    Integer httpStatus = rs.wasNull() ? null : status;
-                    writer.addDocument(document(seq, rs.getLong(2), rs.getInt(3), rs.getInt(4), httpStatus,
-                            TextAnalysis.text(rs.getString(6), rs.getString(7))));
-                    addedSeq = seq;
-                    n++;
+                synchronized (addLock) {
+                    while (rs.next()) {
+                        long seq = rs.getLong(1);
+                        long ts = rs.getLong(2);
+                        int grp = rs.getInt(3);
+                        int status = rs.getInt(5);
+                        Integer httpStatus = rs.wasNull() ? null : status;
+                        Long cutoff = cutoffs.get(grp);
+                        if (cutoff == null || ts >= cutoff) {
+                            writer.addDocument(document(seq, ts, grp, rs.getInt(4), httpStatus,
+                                    TextAnalysis.text(rs.getString(6), rs.getString(7))));
+                        }
+                        addedSeq = seq;
+                        n++;
+                    }
                 }
             }
         }

@@ -50,6 +50,11 @@ import java.util.concurrent.ExecutionException;
 public class SqliteLogStore implements LogStore, AutoCloseable {
     /** Rows fetched per round trip when the evaluator has to filter what SQL returns. */
     private static final int SCAN_CHUNK = 500;
+    /**
+     * Up to this many unindexed rows, the tail is read through the rowid and sorted; a longer tail (the index
+     * is being rebuilt) is walked newest first through the group's time index instead, which stops early.
+     */
+    static volatile long shortTailRows = 20_000;
 
     private final DataSource dataSource;
     private final GroupCommitWriter writer;
@@ -232,8 +237,10 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
             List<Integer> grps = groupIdsOf(scope);
             // Without an index every row is "tail"; with one, only the rows the searcher does not hold.
             long tailAbove = searcher == null ? -1 : searcher.watermark();
+            boolean shortTail = searcher != null && index.storedSeq() - tailAbove <= shortTailRows;
             for (Integer grp : grps) {
-                GroupScan scan = new GroupScan(c, grp, scope, predicate, after, Math.min(limit + 1, SCAN_CHUNK), tailAbove);
+                GroupScan scan = new GroupScan(c, grp, scope, predicate, after, Math.min(limit + 1, SCAN_CHUNK),
+                        tailAbove, shortTail);
                 if (scan.advance()) {
                     heads.add(scan);
                 }
@@ -407,6 +414,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
         private final SqlPredicate predicate;
         private final int chunk;
         private final long tailAbove;
+        private final boolean byRowid;
         private SqliteCursor position;
         private final List<Row> buffer = new ArrayList<>();
         private int next;
@@ -414,7 +422,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
         private Row current;
 
         GroupScan(Connection c, int grp, SearchScope scope, SqlPredicate predicate, SqliteCursor after, int chunk,
-                  long tailAbove) {
+                  long tailAbove, boolean byRowid) {
             this.c = c;
             this.grp = grp;
             this.scope = scope;
@@ -422,6 +430,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
             this.position = after;
             this.chunk = predicate.exact() ? chunk : SCAN_CHUNK;
             this.tailAbove = tailAbove;
+            this.byRowid = byRowid;
         }
 
         @Override
@@ -450,8 +459,8 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
             StringBuilder sql = new StringBuilder("SELECT ts, seq, body FROM events");
             List<Object> params = new ArrayList<>();
             if (tailAbove >= 0) {
-                // The tail is short: walk it by rowid, not through the group's (long) time index.
-                sql.append(" NOT INDEXED WHERE seq > ? AND grp = ? AND ts >= ? AND ts < ?");
+                // A short tail is read by rowid, not through the group's (long) time index; a long one the other way.
+                sql.append(byRowid ? " NOT INDEXED" : "").append(" WHERE seq > ? AND grp = ? AND ts >= ? AND ts < ?");
                 params.add(tailAbove);
             } else {
                 sql.append(" WHERE grp = ? AND ts >= ? AND ts < ?");
@@ -568,7 +577,8 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
             }
             SqlPredicate predicate = SqlCompiler.compile(scope.query());
             for (Integer grp : grps) {
-                GroupScan tail = new GroupScan(c, grp, scope, predicate, null, SCAN_CHUNK, searcher.watermark());
+                GroupScan tail = new GroupScan(c, grp, scope, predicate, null, SCAN_CHUNK, searcher.watermark(),
+                        index.storedSeq() - searcher.watermark() <= shortTailRows);
                 while (tail.advance()) {
                     count(counts, bounds, tail.current().ts(), tail.current().event().level());
                 }
@@ -650,7 +660,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
             return;
         }
         try {
-            if (!index.awaitSearchable(index.status().storedSeq(), 60_000)) {
+            if (!index.awaitSearchable(index.storedSeq(), 60_000)) {
                 throw new StoreException("the text index did not catch up within a minute");
             }
         } catch (InterruptedException e) {

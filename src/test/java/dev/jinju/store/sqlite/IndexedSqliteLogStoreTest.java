@@ -34,6 +34,30 @@ class IndexedSqliteLogStoreTest {
         }
     }
 
+    /** The index never refreshes and the tail counts as long: it is walked through the time index, not the rowid. */
+    @Nested
+    class ThroughALongTail extends LogStoreContract {
+        @TempDir
+        Path dir;
+        long saved;
+
+        @org.junit.jupiter.api.BeforeEach
+        void longTail() {
+            saved = SqliteLogStore.shortTailRows;
+            SqliteLogStore.shortTailRows = -1;
+        }
+
+        @org.junit.jupiter.api.AfterEach
+        void restore() {
+            SqliteLogStore.shortTailRows = saved;
+        }
+
+        @Override
+        protected LogStore openStore() {
+            return IndexedStores.manual(dir);
+        }
+    }
+
     /** The index refreshes as fast as it can while tests search: any mix of index and tail. */
     @Nested
     class WhileIndexing extends LogStoreContract {
