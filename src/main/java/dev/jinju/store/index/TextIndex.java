@@ -72,8 +72,8 @@ public final class TextIndex implements AutoCloseable {
     /** (highest seq of a write commit, when it was acknowledged), oldest first, trimmed as refreshes catch up. */
     private final Deque<long[]> acknowledged = new ConcurrentLinkedDeque<>();
     private Connection connection;
-    /** Retention cutoffs per group: rows older are not indexed even if read before SQLite deleted them. */
-    private final Map<Integer, Long> cutoffs = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Recent retention deletions: rows they deleted are not indexed even if read before SQLite deleted them. */
+    private final java.util.List<Retention> retention = new java.util.ArrayList<>();
     /** Held while a chunk is added and while retention deletes, so a deleted row is never indexed afterwards. */
     private final Object addLock = new Object();
 
@@ -208,20 +208,34 @@ public final class TextIndex implements AutoCloseable {
         }
     }
 
-    /** Deletes a group's documents older than {@code cutoffMillis} (retention; SQLite deletes the rows). */
-    public void deleteOlderThan(int grp, long cutoffMillis) {
+    /**
+     * Deletes a group's documents older than {@code cutoffMillis} among the rows up to {@code seqBound}: what
+     * the retention transaction in SQLite deleted (it saw every row up to {@code seqBound}; later rows, even
+     * old ones, it did not delete, so the index keeps them too).
+     */
+    public void deleteOlderThan(int grp, long cutoffMillis, long seqBound) {
         BooleanQuery.Builder q = new BooleanQuery.Builder();
         q.add(IntPoint.newExactQuery(IndexFields.GROUP, grp), Occur.FILTER);
         q.add(LongPoint.newRangeQuery(IndexFields.TS, Long.MIN_VALUE, cutoffMillis - 1), Occur.FILTER);
+        q.add(LongPoint.newRangeQuery(IndexFields.SEQ, Long.MIN_VALUE, seqBound), Occur.FILTER);
         try {
             synchronized (addLock) {
-                cutoffs.merge(grp, cutoffMillis, Math::max);
+                if (seqBound > addedSeq) {
+                    retention.add(new Retention(grp, cutoffMillis, seqBound));
+                }
                 writer.deleteDocuments(q.build());
             }
             manager.maybeRefreshBlocking();
             deletesPending = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A retention deletion the indexer may still meet rows of (read before SQLite deleted them). */
+    private record Retention(int grp, long cutoffMillis, long seqBound) {
+        boolean deleted(long seq, long ts, int group) {
+            return group == grp && ts < cutoffMillis && seq <= seqBound;
         }
     }
 
@@ -252,9 +266,6 @@ public final class TextIndex implements AutoCloseable {
      */
     public boolean awaitSearchable(long seq, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        if (seq > storedSeq) {
-            storedSeq = seq;
-        }
         while (searchableSeq < seq) {
             if (System.currentTimeMillis() > deadline || !running) {
                 return false;
@@ -325,20 +336,22 @@ public final class TextIndex implements AutoCloseable {
         }
         int n = 0;
         long after = addedSeq;
+        // Every row up to this was committed before the query below starts, so the query sees it unless deleted.
+        long acknowledgedBefore = storedSeq;
         try (PreparedStatement ps = connection.prepareStatement(
                 "SELECT seq, ts, grp, level, http_status, json_extract(body, '$.message'), "
                         + "json_extract(body, '$.stackTrace') FROM events WHERE seq > ? ORDER BY seq LIMIT " + CHUNK)) {
             ps.setLong(1, after);
             try (ResultSet rs = ps.executeQuery()) {
                 synchronized (addLock) {
+                    retention.removeIf(r -> r.seqBound() <= addedSeq); // the indexer is past all their rows
                     while (rs.next()) {
                         long seq = rs.getLong(1);
                         long ts = rs.getLong(2);
                         int grp = rs.getInt(3);
                         int status = rs.getInt(5);
                         Integer httpStatus = rs.wasNull() ? null : status;
-                        Long cutoff = cutoffs.get(grp);
-                        if (cutoff == null || ts >= cutoff) {
+                        if (!deletedByRetention(seq, ts, grp)) {
                             writer.addDocument(document(seq, ts, grp, rs.getInt(4), httpStatus,
                                     TextAnalysis.text(rs.getString(6), rs.getString(7))));
                         }
@@ -348,7 +361,20 @@ public final class TextIndex implements AutoCloseable {
                 }
             }
         }
+        if (n < CHUNK && acknowledgedBefore > addedSeq) {
+            // The rows between were deleted (retention) before they were indexed: nothing to wait for.
+            addedSeq = acknowledgedBefore;
+        }
         return n;
+    }
+
+    private boolean deletedByRetention(long seq, long ts, int grp) {
+        for (Retention r : retention) {
+            if (r.deleted(seq, ts, grp)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The index document of one row. */

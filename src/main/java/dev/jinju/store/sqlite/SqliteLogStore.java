@@ -605,6 +605,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
         long cut = cutoff.toEpochMilli();
         long minute = Math.floorDiv(cut, 60_000L);
         long deleted;
+        long seqBound;
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -630,6 +631,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
                         ps.executeUpdate();
                     }
                 }
+                seqBound = SqliteSchema.highWater(c); // inside the write transaction: every row it could see
                 c.commit();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
@@ -641,7 +643,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
             throw new StoreException("retention of " + group + " failed: " + e.getMessage(), e);
         }
         if (index != null) {
-            index.deleteOlderThan(grp, cut);
+            index.deleteOlderThan(grp, cut, seqBound);
         }
         return deleted;
     }
