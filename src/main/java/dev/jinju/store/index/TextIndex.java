@@ -91,6 +91,10 @@ public final class TextIndex implements AutoCloseable {
             IndexWriter w;
             try {
                 w = openWriter(options.dir());
+            } catch (org.apache.lucene.store.LockObtainFailedException e) {
+                // Another process has this index open: never wipe it from under that process.
+                throw new UncheckedIOException("the text index in " + options.dir()
+                        + " is in use by another process (is another Jinju running on this data dir?)", e);
             } catch (IOException | RuntimeException e) {
                 LOG.warnf(e, "the text index in %s cannot be opened; rebuilding it from SQLite", options.dir());
                 wipe(options.dir());

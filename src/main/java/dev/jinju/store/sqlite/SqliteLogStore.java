@@ -79,7 +79,12 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
             loadGroups(writeConnection);
             long highWater = SqliteSchema.highWater(writeConnection);
             writeConnection.setAutoCommit(true); // end the read transaction before the writer takes the connection
-            index = indexOptions == null ? null : new TextIndex(dataSource, indexOptions, highWater);
+            try {
+                index = indexOptions == null ? null : new TextIndex(dataSource, indexOptions, highWater);
+            } catch (RuntimeException e) {
+                writeConnection.close();
+                throw new StoreException("cannot open the text index: " + e.getMessage(), e);
+            }
             writer = new GroupCommitWriter(writeConnection, this::write, this::committed);
         } catch (SQLException e) {
             throw new StoreException("cannot open the embedded store: " + e.getMessage(), e);

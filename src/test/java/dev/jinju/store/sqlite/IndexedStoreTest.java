@@ -138,6 +138,17 @@ class IndexedStoreTest {
     }
 
     @Test
+    void aSecondStoreOnTheSameIndexIsRefusedAndTheIndexKept() {
+        store = IndexedStores.manual(dir);
+        store.append(spec5Events());
+        store.awaitIndexed();
+        org.junit.jupiter.api.Assertions.assertThrows(dev.jinju.store.StoreException.class,
+                () -> IndexedStores.manual(dir));
+        assertEquals(List.of("k2", "k1"), searchAll(scope("결제")));
+        assertEquals(8, store.indexStatus().searchableSeq());
+    }
+
+    @Test
     void retentionOfRowsNotYetIndexedLeavesNoLagBehind() {
         store = IndexedStores.manual(dir);
         store.append(spec5Events());
