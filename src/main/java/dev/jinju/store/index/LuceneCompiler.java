@@ -36,7 +36,8 @@ public final class LuceneCompiler {
         static final Compiled ALL_SUPERSET = new Compiled(new MatchAllDocsQuery(), false);
         static final Compiled NONE = new Compiled(new MatchNoDocsQuery(), true);
 
-        boolean matchesAll() {
+        /** Whether the query lets every document through (the index narrows nothing). */
+        public boolean matchesAll() {
             return query instanceof MatchAllDocsQuery;
         }
     }

@@ -235,8 +235,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
     public SearchPage search(SearchScope scope, int limit, String cursor) {
         SqliteCursor after = cursor == null ? null : SqliteCursor.parse(cursor);
         SqlPredicate predicate = SqlCompiler.compile(scope.query());
-        boolean useIndex = index != null && LuceneCompiler.hasText(scope.query());
-        Searcher searcher = useIndex ? index.acquire() : null;
+        Searcher searcher = useIndex(scope) ? index.acquire() : null;
         try (Connection c = dataSource.getConnection()) {
             PriorityQueue<RowSource> heads = new PriorityQueue<>(NEWEST_FIRST);
             List<Integer> grps = groupIdsOf(scope);
@@ -278,6 +277,15 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
         }
     }
 
+    /**
+     * Whether the text index serves this query: it has free terms or phrases and the index narrows it (when
+     * the Lucene query lets everything through, SQL's structured filter narrows better).
+     */
+    private boolean useIndex(SearchScope scope) {
+        return index != null && LuceneCompiler.hasText(scope.query())
+                && !LuceneCompiler.compile(scope.query()).matchesAll();
+    }
+
     private List<Integer> groupIdsOf(SearchScope scope) {
         List<Integer> grps = new ArrayList<>();
         for (String group : new java.util.LinkedHashSet<>(scope.groups())) {
@@ -310,6 +318,12 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
 
     /** Reads rows by seq (in any order) and returns their bodies by seq; rows deleted meanwhile are absent. */
     private static Map<Long, String> bodies(Connection c, long[] seqs, int from, int to) throws SQLException {
+        return bodies(c, seqs, from, to, SqlPredicate.TRUE_EXACT);
+    }
+
+    /** As above, keeping only rows that also pass {@code narrow} (a superset of the matches, from SQL). */
+    private static Map<Long, String> bodies(Connection c, long[] seqs, int from, int to, SqlPredicate narrow)
+            throws SQLException {
         Map<Long, String> bodies = new HashMap<>();
         if (from >= to) {
             return bodies;
@@ -319,9 +333,17 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
             sql.append(i > from ? "," : "").append(seqs[i]);
         }
         sql.append(')');
-        try (PreparedStatement ps = c.prepareStatement(sql.toString()); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                bodies.put(rs.getLong(1), rs.getString(2));
+        if (!narrow.sql().equals("1")) {
+            sql.append(" AND (").append(narrow.sql()).append(')');
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            for (int i = 0; i < narrow.params().size(); i++) {
+                ps.setObject(i + 1, narrow.params().get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    bodies.put(rs.getLong(1), rs.getString(2));
+                }
             }
         }
         return bodies;
@@ -337,6 +359,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
         private final Searcher searcher;
         private final SearchScope scope;
         private final LuceneCompiler.Compiled compiled;
+        private final SqlPredicate narrow;
         private final Searcher.Bounds bounds;
         private int batch;
         private boolean positioned;
@@ -352,6 +375,8 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
             this.searcher = searcher;
             this.scope = scope;
             this.compiled = LuceneCompiler.compile(scope.query());
+            // Where Lucene is only a superset, SQL's structured filter narrows the rows before the evaluator.
+            this.narrow = compiled.exact() ? SqlPredicate.TRUE_EXACT : SqlCompiler.compile(scope.query());
             this.bounds = bounds(scope, grps);
             this.batch = Math.min(MAX_BATCH, Math.max(batch, compiled.exact() ? 1 : 64));
             if (after != null) {
@@ -391,11 +416,11 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
                 posTs = hits.ts()[n - 1];
                 posSeq = hits.seq()[n - 1];
             }
-            Map<Long, String> bodies = bodies(c, hits.seq(), 0, n);
+            Map<Long, String> bodies = bodies(c, hits.seq(), 0, n, narrow);
             for (int i = 0; i < n; i++) {
                 String body = bodies.get(hits.seq()[i]);
                 if (body == null) {
-                    continue; // deleted by retention after the searcher was opened
+                    continue; // SQL's filter ruled it out, or retention deleted it after the searcher was opened
                 }
                 LogEvent event = EventJson.read(body);
                 if (compiled.exact() || QueryEvaluator.matches(scope.query(), event)) {
@@ -515,7 +540,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
 
     /** Counts matching events per bucket: through the text index for text queries, else by scanning rows. */
     List<Map<Level, Long>> countByScan(SearchScope scope, long[] bounds) {
-        if (index != null && LuceneCompiler.hasText(scope.query())) {
+        if (useIndex(scope)) {
             return countThroughIndex(scope, bounds);
         }
         List<Map<Level, Long>> counts = emptyCounts(bounds);
@@ -571,8 +596,9 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
                     }
                     seqs[0][n[0]++] = seq;
                 });
+                SqlPredicate narrow = SqlCompiler.compile(scope.query());
                 for (int from = 0; from < n[0]; from += SCAN_CHUNK) {
-                    for (String body : bodies(c, seqs[0], from, Math.min(n[0], from + SCAN_CHUNK)).values()) {
+                    for (String body : bodies(c, seqs[0], from, Math.min(n[0], from + SCAN_CHUNK), narrow).values()) {
                         LogEvent e = EventJson.read(body);
                         if (QueryEvaluator.matches(scope.query(), e)) {
                             count(counts, bounds, e.timestamp().toEpochMilli(), e.level());
