@@ -78,7 +78,6 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
             SqliteSchema.migrate(writeConnection);
             loadGroups(writeConnection);
             long highWater = SqliteSchema.highWater(writeConnection);
-            writeConnection.setAutoCommit(true); // end the read transaction before the writer takes the connection
             try {
                 index = indexOptions == null ? null : new TextIndex(dataSource, indexOptions, highWater);
             } catch (RuntimeException e) {
