@@ -31,6 +31,18 @@ public interface LogStore {
     List<HistogramBucket> histogram(SearchScope scope, int buckets);
 
     /** A cheap check that the store answers (readiness, heartbeat); throws when it does not. */
+    /**
+     * Keeps {@code days} days of a Jinju log group: the embedded store deletes older events, CloudWatch sets the
+     * group's retention policy (and deletes by itself). Called periodically; must be idempotent.
+     */
+    default void retain(String group, int days) {
+    }
+
+    /** The text index's lag, for stores that keep one. */
+    default java.util.Optional<IndexLag> indexLag() {
+        return java.util.Optional.empty();
+    }
+
     default void ping() {
         logGroups();
     }

@@ -2,6 +2,8 @@ package dev.jinju.store;
 
 import dev.jinju.project.CoreConfig;
 import dev.jinju.store.cloudwatch.CloudWatchLogStore;
+import dev.jinju.store.index.IndexConfig;
+import dev.jinju.store.index.IndexOptions;
 import dev.jinju.store.sqlite.SqliteLogStore;
 import jakarta.enterprise.inject.Instance;
 import io.agroal.api.AgroalDataSource;
@@ -20,11 +22,15 @@ public class StoreProducer {
     @Produces
     @Singleton
     @Startup
-    LogStore logStore(CoreConfig config, AgroalDataSource dataSource, Instance<CloudWatchLogStore> cloudWatch) {
+    LogStore logStore(CoreConfig config, IndexConfig indexConfig, AgroalDataSource dataSource,
+                      Instance<CloudWatchLogStore> cloudWatch) {
         return switch (config.store()) {
             case "sqlite" -> {
                 createDataDir(config.dataDir());
-                yield new SqliteLogStore(dataSource);
+                // The text index lives beside the SQLite file and is derived from it (SPEC §1).
+                IndexOptions index = indexConfig.enabled()
+                        ? IndexOptions.of(Path.of(config.dataDir()).resolve("index"), indexConfig) : null;
+                yield new SqliteLogStore(dataSource, index);
             }
             case "cloudwatch" -> cloudWatch.get();
             default -> throw new IllegalStateException(

@@ -97,8 +97,8 @@ public final class Bench {
     static void awaitIndex(JinjuProcess jinju) throws Exception {
         long deadline = System.nanoTime() + Duration.ofMinutes(20).toNanos();
         while (System.nanoTime() < deadline) {
-            String body = jinju.graphql("{ indexStatus { lag } }").body();
-            if (body.contains("\"errors\"") || body.contains("\"lag\":0")) {
+            String body = jinju.graphql("{ indexStatus { lagEvents } }").body();
+            if (body.contains("\"errors\"") || body.contains("\"lagEvents\":0") || body.contains("\"indexStatus\":null")) {
                 return;
             }
             Thread.sleep(500);

@@ -164,7 +164,12 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
 
     /** Sets the retention of a project's log group (created if missing), rounded up to a value AWS accepts. */
     public void setRetention(String project, String environment, int days) {
-        await(writer.setRetention(LogGroups.groupName(project, environment), days));
+        retain(LogGroups.groupName(project, environment), days);
+    }
+
+    @Override
+    public void retain(String group, int days) {
+        await(writer.setRetention(group, days));
     }
 
     // ---------------------------------------------------------------- log groups

@@ -32,12 +32,19 @@ final class GroupCommitWriter implements AutoCloseable {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final Connection connection;
     private final TransactionBody body;
+    private final Runnable afterCommit;
     private final Thread thread;
     private volatile boolean running = true;
 
     GroupCommitWriter(Connection connection, TransactionBody body) throws SQLException {
+        this(connection, body, () -> { });
+    }
+
+    /** {@code afterCommit} runs on the writer thread after each successful commit, before callers are told. */
+    GroupCommitWriter(Connection connection, TransactionBody body, Runnable afterCommit) throws SQLException {
         this.connection = connection;
         this.body = body;
+        this.afterCommit = afterCommit;
         connection.setAutoCommit(false);
         thread = new Thread(this::run, "jinju-sqlite-writer");
         thread.setDaemon(true);
@@ -85,6 +92,11 @@ final class GroupCommitWriter implements AutoCloseable {
         try {
             body.write(connection, all);
             connection.commit();
+            try {
+                afterCommit.run();
+            } catch (RuntimeException e) {
+                // The rows are durable: a failing listener must not turn the append into an error.
+            }
             group.forEach(p -> p.done().complete(null));
         } catch (SQLException | RuntimeException e) {
             try {

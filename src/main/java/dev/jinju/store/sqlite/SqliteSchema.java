@@ -42,9 +42,39 @@ final class SqliteSchema {
               count INTEGER NOT NULL,
               PRIMARY KEY (grp, minute, level)
             ) WITHOUT ROWID;
+            """,
+            // seq becomes AUTOINCREMENT: SQLite must never reuse a seq once retention deleted the newest rows,
+            // or the text index (which tails seq > its watermark) would skip the reused ones.
+            """
+            CREATE TABLE events_v2 (
+              seq INTEGER PRIMARY KEY AUTOINCREMENT,
+              id TEXT NOT NULL,
+              grp INTEGER NOT NULL,
+              ts INTEGER NOT NULL,
+              level INTEGER NOT NULL,
+              type TEXT,
+              http_status INTEGER,
+              body TEXT NOT NULL
+            );
+            INSERT INTO events_v2(seq, id, grp, ts, level, type, http_status, body)
+              SELECT seq, id, grp, ts, level, type, http_status, body FROM events;
+            DROP TABLE events;
+            ALTER TABLE events_v2 RENAME TO events;
+            CREATE UNIQUE INDEX events_id ON events(id);
+            CREATE INDEX events_grp_ts ON events(grp, ts);
+            CREATE INDEX events_grp_level_ts ON events(grp, level, ts);
             """);
 
     private SqliteSchema() {
+    }
+
+    /** The highest seq SQLite ever assigned (deleted rows included): 0 for an empty database. */
+    static long highWater(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT max(s) FROM (SELECT seq AS s FROM sqlite_sequence WHERE name = 'events'"
+                     + " UNION ALL SELECT max(seq) FROM events)")) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
     }
 
     static void migrate(Connection c) throws SQLException {

@@ -1,0 +1,30 @@
+package dev.jinju.store.index;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
+
+import java.time.Duration;
+
+/** The embedded store's text index ({@code jinju.index.*}); documented in docs/index.md. */
+@ConfigMapping(prefix = "jinju.index")
+public interface IndexConfig {
+
+    /** Keep a Lucene index beside SQLite for free-text queries; without it they scan rows. */
+    @WithDefault("true")
+    boolean enabled();
+
+    /** How often newly indexed events become searchable through the index (NRT reopen). */
+    @WithName("refresh-interval")
+    @WithDefault("1s")
+    Duration refreshInterval();
+
+    /** How often the index is committed to disk; after a crash the events since are re-indexed from SQLite. */
+    @WithName("commit-interval")
+    @WithDefault("15s")
+    Duration commitInterval();
+
+    /** Throw the index away at start and rebuild it from SQLite. */
+    @WithDefault("false")
+    boolean rebuild();
+}

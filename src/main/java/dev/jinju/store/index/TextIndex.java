@@ -1,0 +1,476 @@
+package dev.jinju.store.index;
+
+import dev.jinju.query.text.TextAnalysis;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.FieldType;
+import org.apache.lucene.document.IntPoint;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.search.BooleanClause.Occur;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.FSDirectory;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.stream.Stream;
+
+/**
+ * The Lucene index beside SQLite, derived from it. One thread tails SQLite's rowids ({@code seq > watermark},
+ * a chunk at a time) and indexes the rows; it reopens the near-real-time searcher about every
+ * {@code refreshInterval} and commits every {@code commitInterval} with the highest indexed seq in the commit's
+ * user data. After a crash the index reopens at its last commit, drops any document above that watermark, and
+ * the thread re-indexes the tail from SQLite. The store tells it after every write commit ({@link #written}),
+ * so it wakes at once instead of polling.
+ * <p>
+ * A search reads {@link Searcher#watermark()}: every row with a seq up to it is searchable through the
+ * searcher, every row above it must be checked by the caller (the unindexed tail).
+ */
+public final class TextIndex implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(TextIndex.class);
+    /** Rows read from SQLite and indexed per round. */
+    static final int CHUNK = 2_000;
+
+    static final FieldType TEXT_TYPE = textType();
+
+    private final DataSource dataSource;
+    private final IndexOptions options;
+    private final Directory directory;
+    private final IndexWriter writer;
+    private final SearcherManager manager;
+    private final Thread thread;
+    private final Object signal = new Object();
+    private boolean signalled;
+    private volatile boolean running = true;
+    private volatile boolean urgent;
+    private volatile boolean deletesPending;
+
+    /** Highest seq added to the writer (indexer thread only, published for status). */
+    private volatile long addedSeq;
+    /** Highest seq every reader acquired after this was read is guaranteed to hold. */
+    private volatile long searchableSeq;
+    private volatile long committedSeq;
+    /** Highest seq SQLite acknowledged, as the store reported it. */
+    private volatile long storedSeq;
+    /** (highest seq of a write commit, when it was acknowledged), oldest first, trimmed as refreshes catch up. */
+    private final Deque<long[]> acknowledged = new ConcurrentLinkedDeque<>();
+    private Connection connection;
+    /** Recent retention deletions: rows they deleted are not indexed even if read before SQLite deleted them. */
+    private final java.util.List<Retention> retention = new java.util.ArrayList<>();
+    /** Held while a chunk is added and while retention deletes, so a deleted row is never indexed afterwards. */
+    private final Object addLock = new Object();
+
+    /**
+     * Opens (or creates, or rebuilds) the index and starts its indexing thread.
+     *
+     * @param storedHighWater the highest seq SQLite ever assigned: an index claiming more belongs to another
+     *                        database and is rebuilt
+     */
+    public TextIndex(DataSource dataSource, IndexOptions options, long storedHighWater) {
+        this.dataSource = dataSource;
+        this.options = options;
+        try {
+            Files.createDirectories(options.dir());
+            IndexWriter w;
+            try {
+                w = openWriter(options.dir());
+            } catch (org.apache.lucene.store.LockObtainFailedException e) {
+                // Another process has this index open: never wipe it from under that process.
+                throw new UncheckedIOException("the text index in " + options.dir()
+                        + " is in use by another process (is another Jinju running on this data dir?)", e);
+            } catch (IOException | RuntimeException e) {
+                LOG.warnf(e, "the text index in %s cannot be opened; rebuilding it from SQLite", options.dir());
+                wipe(options.dir());
+                w = openWriter(options.dir());
+            }
+            directory = w.getDirectory();
+            writer = w;
+            long watermark = watermark(writer);
+            if (options.rebuild() || watermark > storedHighWater) {
+                if (!options.rebuild()) {
+                    LOG.warnf("the text index holds seq %d but SQLite only %d: rebuilding it", watermark, storedHighWater);
+                }
+                writer.deleteAll();
+                watermark = 0;
+                commit(0);
+            }
+            // A commit only ever holds documents up to its watermark; this is a guard, not a repair.
+            writer.deleteDocuments(LongPoint.newRangeQuery(IndexFields.SEQ, watermark + 1, Long.MAX_VALUE));
+            addedSeq = watermark;
+            searchableSeq = watermark;
+            committedSeq = watermark;
+            storedSeq = Math.max(watermark, storedHighWater);
+            if (storedSeq > watermark) {
+                acknowledged.add(new long[]{storedSeq, System.currentTimeMillis()});
+            }
+            manager = new SearcherManager(writer, true, false, null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the text index in " + options.dir() + ": " + e.getMessage(), e);
+        }
+        thread = new Thread(this::run, "jinju-text-indexer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private static IndexWriter openWriter(Path dir) throws IOException {
+        IndexWriterConfig config = new IndexWriterConfig(TextAnalysis.analyzer());
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setRAMBufferSizeMB(32);
+        config.setCommitOnClose(false); // close() commits explicitly, with the watermark
+        Directory d = FSDirectory.open(dir);
+        try {
+            return new IndexWriter(d, config);
+        } catch (IOException | RuntimeException e) {
+            d.close();
+            throw e;
+        }
+    }
+
+    private static void wipe(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                if (!p.equals(dir)) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** The watermark in the user data of the commit the writer opened (0 for a new index). */
+    static long watermark(IndexWriter writer) {
+        Iterable<Map.Entry<String, String>> data = writer.getLiveCommitData();
+        if (data != null) {
+            for (Map.Entry<String, String> e : data) {
+                if (e.getKey().equals(IndexFields.WATERMARK)) {
+                    return Long.parseLong(e.getValue());
+                }
+            }
+        }
+        return 0;
+    }
+
+    private static FieldType textType() {
+        FieldType t = new FieldType();
+        t.setTokenized(true);
+        t.setOmitNorms(true);
+        t.setIndexOptions(org.apache.lucene.index.IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
+        t.setStored(false);
+        t.freeze();
+        return t;
+    }
+
+    // ---------------------------------------------------------------- the store's side
+
+    /** The store committed rows up to {@code seq}: remember when (for the lag) and wake the indexer. */
+    public void written(long seq) {
+        if (seq > storedSeq) {
+            storedSeq = seq;
+            acknowledged.add(new long[]{seq, System.currentTimeMillis()});
+        }
+        wake();
+    }
+
+    private void wake() {
+        synchronized (signal) {
+            signalled = true;
+            signal.notifyAll();
+        }
+    }
+
+    /** A searcher and the seq up to which it holds every row. Release it with {@link #release}. */
+    public Searcher acquire() {
+        long watermark = searchableSeq; // read before acquiring: the searcher is at least that new
+        try {
+            return new Searcher(manager.acquire(), watermark);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public void release(Searcher searcher) {
+        try {
+            manager.release(searcher.searcher());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Deletes a group's documents older than {@code cutoffMillis} among the rows up to {@code seqBound}: what
+     * the retention transaction in SQLite deleted (it saw every row up to {@code seqBound}; later rows, even
+     * old ones, it did not delete, so the index keeps them too).
+     */
+    public void deleteOlderThan(int grp, long cutoffMillis, long seqBound) {
+        BooleanQuery.Builder q = new BooleanQuery.Builder();
+        q.add(IntPoint.newExactQuery(IndexFields.GROUP, grp), Occur.FILTER);
+        q.add(LongPoint.newRangeQuery(IndexFields.TS, Long.MIN_VALUE, cutoffMillis - 1), Occur.FILTER);
+        q.add(LongPoint.newRangeQuery(IndexFields.SEQ, Long.MIN_VALUE, seqBound), Occur.FILTER);
+        try {
+            synchronized (addLock) {
+                if (seqBound > addedSeq) {
+                    retention.add(new Retention(grp, cutoffMillis, seqBound));
+                }
+                writer.deleteDocuments(q.build());
+            }
+            manager.maybeRefreshBlocking();
+            deletesPending = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A retention deletion the indexer may still meet rows of (read before SQLite deleted them). */
+    private record Retention(int grp, long cutoffMillis, long seqBound) {
+        boolean deleted(long seq, long ts, int group) {
+            return group == grp && ts < cutoffMillis && seq <= seqBound;
+        }
+    }
+
+    /** Highest seq SQLite acknowledged, as far as the index knows. */
+    public long storedSeq() {
+        return storedSeq;
+    }
+
+    public IndexStatus status() {
+        long searchable = searchableSeq;
+        long stored = storedSeq;
+        trimAcknowledged(searchable);
+        long[] oldest = acknowledged.peekFirst();
+        long lagMillis = stored > searchable && oldest != null ? Math.max(0, System.currentTimeMillis() - oldest[1]) : 0;
+        return new IndexStatus(true, stored, searchable, committedSeq, Math.max(0, stored - searchable), lagMillis);
+    }
+
+    private void trimAcknowledged(long searchable) {
+        long[] first;
+        while ((first = acknowledged.peekFirst()) != null && first[0] <= searchable) {
+            acknowledged.remove(first);
+        }
+    }
+
+    /**
+     * Blocks until every row up to {@code seq} is searchable through the index, asking for an immediate refresh;
+     * false if that did not happen within {@code timeoutMillis}. For tests and tools, not for the search path.
+     */
+    public boolean awaitSearchable(long seq, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        while (searchableSeq < seq) {
+            if (System.currentTimeMillis() > deadline || !running) {
+                return false;
+            }
+            urgent = true;
+            wake();
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- the indexing thread
+
+    private void run() {
+        long lastRefresh = System.currentTimeMillis();
+        long lastCommit = lastRefresh;
+        long refreshMillis = Math.max(1, options.refreshInterval().toMillis());
+        long commitMillis = Math.max(1, options.commitInterval().toMillis());
+        while (running) {
+            try {
+                int n = indexChunk();
+                long now = System.currentTimeMillis();
+                boolean pending = addedSeq > searchableSeq;
+                if (pending && (urgent || now - lastRefresh >= refreshMillis)) {
+                    long added = addedSeq;
+                    manager.maybeRefreshBlocking();
+                    searchableSeq = added;
+                    urgent = false;
+                    lastRefresh = now;
+                    trimAcknowledged(added);
+                }
+                if ((addedSeq > committedSeq || deletesPending) && now - lastCommit >= commitMillis) {
+                    deletesPending = false;
+                    commit(addedSeq);
+                    lastCommit = now;
+                }
+                if (n < CHUNK) {
+                    long wait = addedSeq > searchableSeq ? Math.max(1, lastRefresh + refreshMillis - now) : refreshMillis;
+                    synchronized (signal) {
+                        if (!signalled && running) {
+                            signal.wait(wait);
+                        }
+                        signalled = false;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                LOG.errorf(e, "text indexing failed after seq %d; retrying", addedSeq);
+                closeConnection();
+                try {
+                    Thread.sleep(1_000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    private int indexChunk() throws SQLException, IOException {
+        if (connection == null) {
+            connection = dataSource.getConnection();
+        }
+        int n = 0;
+        long after = addedSeq;
+        // Every row up to this was committed before the query below starts, so the query sees it unless deleted.
+        long acknowledgedBefore = storedSeq;
+        try (PreparedStatement ps = connection.prepareStatement(
+                "SELECT seq, ts, grp, level, http_status, json_extract(body, '$.message'), "
+                        + "json_extract(body, '$.stackTrace') FROM events WHERE seq > ? ORDER BY seq LIMIT " + CHUNK)) {
+            ps.setLong(1, after);
+            try (ResultSet rs = ps.executeQuery()) {
+                synchronized (addLock) {
+                    retention.removeIf(r -> r.seqBound() <= addedSeq); // the indexer is past all their rows
+                    while (rs.next()) {
+                        long seq = rs.getLong(1);
+                        long ts = rs.getLong(2);
+                        int grp = rs.getInt(3);
+                        int status = rs.getInt(5);
+                        Integer httpStatus = rs.wasNull() ? null : status;
+                        if (!deletedByRetention(seq, ts, grp)) {
+                            writer.addDocument(document(seq, ts, grp, rs.getInt(4), httpStatus,
+                                    TextAnalysis.text(rs.getString(6), rs.getString(7))));
+                        }
+                        addedSeq = seq;
+                        n++;
+                    }
+                }
+            }
+        }
+        if (n < CHUNK && acknowledgedBefore > addedSeq) {
+            // The rows between were deleted (retention) before they were indexed: nothing to wait for.
+            addedSeq = acknowledgedBefore;
+        }
+        return n;
+    }
+
+    private boolean deletedByRetention(long seq, long ts, int grp) {
+        for (Retention r : retention) {
+            if (r.deleted(seq, ts, grp)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The index document of one row. */
+    public static Document document(long seq, long ts, int grp, int level, Integer status, String text) {
+        Document d = new Document();
+        d.add(new Field(IndexFields.TEXT, text, TEXT_TYPE));
+        d.add(new LongPoint(IndexFields.TS, ts));
+        d.add(new NumericDocValuesField(IndexFields.TS, ts));
+        d.add(new LongPoint(IndexFields.SEQ, seq));
+        d.add(new NumericDocValuesField(IndexFields.SEQ, seq));
+        d.add(new IntPoint(IndexFields.GROUP, grp));
+        d.add(new IntPoint(IndexFields.LEVEL, level));
+        d.add(new NumericDocValuesField(IndexFields.LEVEL, level));
+        if (status != null) {
+            d.add(new IntPoint(IndexFields.STATUS, status));
+        }
+        return d;
+    }
+
+    private void commit(long watermark) throws IOException {
+        writer.setLiveCommitData(Map.of(IndexFields.WATERMARK, Long.toString(watermark)).entrySet());
+        writer.commit();
+        committedSeq = watermark;
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // Reopened on the next round.
+            }
+            connection = null;
+        }
+    }
+
+    private void stopThread() {
+        running = false;
+        wake();
+        try {
+            thread.join(30_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        closeConnection();
+    }
+
+    /** Stops indexing and commits what was indexed, with its watermark. */
+    @Override
+    public void close() {
+        stopThread();
+        try {
+            commit(addedSeq);
+            manager.close();
+            writer.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            closeQuietly();
+        }
+    }
+
+    /**
+     * Stops indexing and drops everything since the last commit, as a crash would (the writer rolls back).
+     * For crash-recovery tests.
+     */
+    public void abandonWithoutCommit() {
+        stopThread();
+        try {
+            manager.close();
+            writer.rollback();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            closeQuietly();
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            directory.close();
+        } catch (IOException ignored) {
+            // Nothing left to lose.
+        }
+    }
+
+    /** Test hook: the commit's watermark in a closed index directory. */
+    public static long committedWatermark(Path dir) throws IOException {
+        try (Directory d = FSDirectory.open(dir)) {
+            Map<String, String> data = org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData();
+            String v = data.get(IndexFields.WATERMARK);
+            return v == null ? 0 : Long.parseLong(v);
+        }
+    }
+}
