@@ -23,6 +23,7 @@ describe('explore state <-> query string', () => {
       query: 'level:error "payment failed" http.status:>=500 !type:vue 결제',
       levels: ['WARN', 'ERROR'],
       event: 'evt-123',
+      live: false,
     }
     expect(roundTrip(state)).toEqual(state)
   })
@@ -66,5 +67,14 @@ describe('explore state <-> query string', () => {
     expect(s.env).toBeNull()
     expect(s.groups).toEqual(['g'])
     expect(s.query).toBe('')
+  })
+
+  it('keeps live=1 with a relative range only', () => {
+    const live: ExploreState = { ...DEFAULT_STATE, project: 'p', env: 'e', range: { kind: 'relative', preset: '15m' }, live: true }
+    expect(toQueryString(serializeExploreState(live))).toBe('project=p&env=e&range=15m&live=1')
+    expect(roundTrip(live)).toEqual(live)
+    expect(parseExploreQuery({ live: '0' }).live).toBe(false)
+    expect(parseExploreQuery({ live: '1', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' }).live).toBe(false)
+    expect(serializeExploreState({ ...DEFAULT_STATE, range: { kind: 'absolute', from: 'a', to: 'b' }, live: true }).live).toBeUndefined()
   })
 })

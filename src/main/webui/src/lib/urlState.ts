@@ -11,6 +11,8 @@ export interface ExploreState {
   query: string
   levels: Level[]
   event: string | null
+  /** live tail on (`live=1`) */
+  live: boolean
 }
 
 /** Shape of vue-router's LocationQuery (kept local so this module stays framework-free). */
@@ -26,6 +28,7 @@ export const DEFAULT_STATE: ExploreState = Object.freeze({
   query: '',
   levels: [],
   event: null,
+  live: false,
 }) as ExploreState
 
 function first(value: QueryValue): string | null {
@@ -83,6 +86,7 @@ export function parseExploreQuery(q: RawQuery): ExploreState {
     query: first(q.q) ?? '',
     levels,
     event: first(q.event) || null,
+    live: first(q.live) === '1' && range.kind === 'relative',
   }
 }
 
@@ -101,6 +105,8 @@ export function serializeExploreState(state: ExploreState): SerializedQuery {
   if (state.query) out.q = state.query
   if (state.levels.length) out.level = sortLevels(state.levels)
   if (state.event) out.event = state.event
+  // live tail needs a relative range (it shows the preset's history below the new events)
+  if (state.live && state.range.kind === 'relative') out.live = '1'
   return out
 }
 
