@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LiveBuffer, mergeLive, shiftIndex } from './liveBuffer'
+import { LiveBuffer, mergeLive } from './liveBuffer'
 
 const ev = (id: string | number) => ({ id: String(id) })
 const ids = (list: readonly { id: string }[]) => list.map((e) => e.id)
@@ -84,13 +84,5 @@ describe('mergeLive', () => {
     expect(mergeLive([], searched)).toBe(searched)
     const live = [ev('b')]
     expect(mergeLive(live, [])).toBe(live)
-  })
-})
-
-describe('shiftIndex', () => {
-  it('moves the active row down by the rows put on top', () => {
-    expect(shiftIndex(-1, 3, 10)).toBe(-1)
-    expect(shiftIndex(2, 3, 10)).toBe(5)
-    expect(shiftIndex(8, 3, 10)).toBe(9)
   })
 })

@@ -84,9 +84,3 @@ export function mergeLive<T extends HasId>(live: readonly T[], searched: readonl
   for (const e of searched) if (!ids.has(e.id)) out.push(e)
   return out
 }
-
-/** Index of the same row after `added` rows were put on top (-1 stays -1). */
-export function shiftIndex(index: number, added: number, count: number): number {
-  if (index < 0) return index
-  return Math.min(index + added, Math.max(0, count - 1))
-}
