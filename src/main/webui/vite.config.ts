@@ -10,7 +10,8 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: {
-      '/graphql': { target: backend, changeOrigin: true },
+      // ws: the live tail subscription (graphql-ws) goes through the proxy too
+      '/graphql': { target: backend, changeOrigin: true, ws: true },
       '/api': { target: backend, changeOrigin: true },
       '/q': { target: backend, changeOrigin: true },
       '/robots.txt': { target: backend, changeOrigin: true },
