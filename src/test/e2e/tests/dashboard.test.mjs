@@ -236,6 +236,32 @@ describe('Jinju dashboard', () => {
     assert.ok(rendered > 0 && rendered < 120, `only the visible rows are rendered (${rendered})`)
   })
 
+  it('live tail: new events come on top (flash), live=1 in the URL, stays after turning it off', async () => {
+    await page.goto(`${BASE_URL}/explore?project=demo&env=production&range=15m`, { waitUntil: 'networkidle' })
+    await page.getByTestId('live-toggle').click()
+    await page.waitForURL(/[?&]live=1(&|$)/)
+    // subscribed: the range reads just "live" (not "connecting…")
+    await page.waitForFunction(() => document.querySelector('[data-testid=range-live]')?.textContent?.trim() === 'live')
+    const marker = `live-e2e-${Date.now()}`
+    const res = await page.request.post(`${BASE_URL}/api/ingest`, {
+      data: {
+        key: 'demo-key',
+        project: 'demo',
+        environment: 'production',
+        batchId: marker,
+        events: [1, 2].map((i) => ({ timestamp: new Date().toISOString(), level: 'error', message: `${marker} #${i}` })),
+      },
+    })
+    assert.equal(res.status(), 200, await res.text())
+    const top = page.getByTestId('event-row').first()
+    await page.waitForFunction((m) => document.querySelector('[data-testid=event-row] .col-message')?.textContent?.includes(`${m} #2`), marker)
+    assert.match((await top.getAttribute('class')) ?? '', /\bflash\b/, 'a new row flashes')
+    assert.ok((await page.getByTestId('event-row').nth(1).innerText()).includes(`${marker} #1`), 'newest first')
+    await page.getByTestId('live-toggle').click()
+    await page.waitForURL((u) => !u.searchParams.has('live'))
+    await page.getByTestId('event-row').filter({ hasText: `${marker} #2` }).first().waitFor()
+  })
+
   it('an XSS payload in a message stays inert text', async () => {
     let found = false
     for (const env of ['production', 'staging']) {
