@@ -26,6 +26,9 @@ public final class Bench {
             "jinju.projects.bench.ingest-keys=bench-key", "jinju.projects.shop.environments=prod,dev",
             "jinju.projects.shop.ingest-keys=shop-key"};
 
+    /** The dashboard login the first-rows measurement uses (see SERVER_CONFIG). */
+    static final java.util.Map<String, String> BENCH_USER = java.util.Map.of();
+
     private Bench() {
     }
 
@@ -75,6 +78,9 @@ public final class Bench {
                 awaitIndex(jinju);
                 List<QueryBench.Result> results = QueryBench.run(jinju, quick ? 10 : 50);
                 report.queries.put(size, results);
+                if (!quick) {
+                    report.firstRows.put(size, FirstRows.measure(jinju.port, BENCH_USER, 20));
+                }
             }
             report.diskSqliteBytes.put(size, Machine.sizeBytes(data) - Machine.sizeBytes(data.resolve("index")));
             report.diskIndexBytes.put(size, Machine.sizeBytes(data.resolve("index")));

@@ -17,6 +17,7 @@ final class Report {
     LimitsBench.Result limits;
     final Map<Long, List<QueryBench.Result>> queries = new LinkedHashMap<>();
     final Map<Long, Long> diskSqliteBytes = new LinkedHashMap<>();
+    final Map<Long, String> firstRows = new LinkedHashMap<>();
     final Map<Long, Long> diskIndexBytes = new LinkedHashMap<>();
     final List<RunResult> micro = new ArrayList<>();
 
@@ -65,6 +66,11 @@ final class Report {
             for (QueryBench.Result r : q.getValue()) {
                 md.append(String.format("| %s | %s | %s | %d |%n", r.name(), Stats.ms(r.p50Ms()), Stats.ms(r.p99Ms()), r.hits()));
             }
+        }
+
+        for (Map.Entry<Long, String> f : firstRows.entrySet()) {
+            md.append(String.format("%nDashboard, explore URL to first rows shown (Chromium, `src/test/e2e/bench/first-rows.mjs`, "
+                    + "20 runs) at %,d events: `%s` (budget ≤ 500 ms).%n", f.getKey(), f.getValue()));
         }
 
         md.append("\n## Footprint\n\n| measure | value |\n|---|---|\n");
