@@ -1,0 +1,88 @@
+package dev.jinju.security;
+
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.util.Locale;
+
+/**
+ * HTTP rules beside the login: {@code /graphql} takes only {@code application/json} POSTs (so no HTML form or
+ * {@code text/plain} beacon can carry an operation across sites: CSRF), plus a WebSocket upgrade for
+ * subscriptions; the GraphQL explorer gets the looser Content-Security-Policy its page needs; the dashboard's
+ * HTML is revalidated on every load ({@code Cache-Control: no-cache}) while its hashed assets are immutable.
+ * The other security headers come from {@code quarkus.http.header.*} in application.properties.
+ */
+@ApplicationScoped
+public class HttpGuards {
+    /** The GraphiQL page of {@code /q/graphql-ui} has inline script and style. */
+    static final String EXPLORER_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
+    void install(@Observes Router router) {
+        // after CorsFilter (-100), which answers the ingest doors' preflights
+        router.route("/graphql").order(-90).handler(HttpGuards::graphqlRequest);
+        router.route("/q/graphql-ui/*").order(-90).handler(ctx -> {
+            ctx.response().headers().set("Content-Security-Policy", EXPLORER_CSP);
+            ctx.next();
+        });
+        router.route().order(-90).handler(HttpGuards::caching);
+    }
+
+    static void graphqlRequest(RoutingContext ctx) {
+        HttpMethod method = ctx.request().method();
+        if (method == HttpMethod.POST) {
+            String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
+            String mime = type == null ? "" : type.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+            if (!mime.equals("application/json")) {
+                reject(ctx, 415, "UNSUPPORTED_MEDIA_TYPE", "/graphql accepts only POST with Content-Type"
+                        + " application/json" + (type == null ? "" : ", not " + clip(type)));
+                return;
+            }
+            ctx.next();
+            return;
+        }
+        if (method == HttpMethod.GET && "websocket".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.UPGRADE))) {
+            ctx.next(); // graphql-ws subscriptions; GraphQLAccess requires a session for them
+            return;
+        }
+        ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
+        reject(ctx, 405, "METHOD_NOT_ALLOWED", "/graphql accepts only POST with Content-Type application/json, not "
+                + method.name());
+    }
+
+    private static void reject(RoutingContext ctx, int status, String code, String message) {
+        JsonObject error = new JsonObject().put("message", message).put("extensions", new JsonObject().put("code", code));
+        ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
+    }
+
+    static void caching(RoutingContext ctx) {
+        String path = ctx.normalizedPath();
+        ctx.addHeadersEndHandler(v -> {
+            var headers = ctx.response().headers();
+            if (headers.contains(HttpHeaders.CACHE_CONTROL)) {
+                return;
+            }
+            String type = headers.get(HttpHeaders.CONTENT_TYPE);
+            if (path.startsWith("/assets/") && ctx.response().getStatusCode() == 200) {
+                headers.set(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable");
+            } else if (type != null && type.startsWith("text/html")) {
+                headers.set(HttpHeaders.CACHE_CONTROL, "no-cache");
+            } else if (path.equals("/graphql") || path.startsWith("/api/")) {
+                headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
+            }
+        });
+        ctx.next();
+    }
+
+    private static String clip(String s) {
+        return s.length() > 100 ? s.substring(0, 100) + "…" : s;
+    }
+}
