@@ -1,6 +1,17 @@
 package dev.jinju.security;
 
+import graphql.parser.InvalidSyntaxException;
+import graphql.parser.exceptions.ParseCancelledException;
+import graphql.parser.Parser;
+import graphql.parser.ParserEnvironment;
+import graphql.parser.ParserOptions;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.ext.web.handler.BodyHandler;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -25,9 +36,25 @@ public class HttpGuards {
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
+    private final ParserOptions parserOptions;
+    private final long maxBodyBytes;
+
+    public HttpGuards() {
+        var config = ConfigProvider.getConfig();
+        parserOptions = ParserOptions.newParserOptions()
+                .maxTokens(config.getOptionalValue("quarkus.smallrye-graphql.parser-max-tokens", Integer.class)
+                        .orElse(ParserOptions.MAX_QUERY_TOKENS))
+                .maxWhitespaceTokens(config.getOptionalValue("quarkus.smallrye-graphql.parser-max-whitespace-tokens",
+                        Integer.class).orElse(ParserOptions.MAX_WHITESPACE_TOKENS))
+                .captureSourceLocation(true).captureLineComments(false).captureIgnoredChars(false).build();
+        maxBodyBytes = config.getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
+    }
+
     void install(@Observes Router router) {
         // after CorsFilter (-100), which answers the ingest doors' preflights
-        router.route("/graphql").order(-90).handler(HttpGuards::graphqlRequest);
+        router.route("/graphql").order(-91).handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        router.route("/graphql").order(-90).handler(this::graphqlRequest);
         router.route("/q/graphql-ui/*").order(-90).handler(ctx -> {
             ctx.response().headers().set("Content-Security-Policy", EXPLORER_CSP);
             ctx.next();
@@ -35,7 +62,7 @@ public class HttpGuards {
         router.route().order(-90).handler(HttpGuards::caching);
     }
 
-    static void graphqlRequest(RoutingContext ctx) {
+    void graphqlRequest(RoutingContext ctx) {
         HttpMethod method = ctx.request().method();
         if (method == HttpMethod.POST) {
             String type = ctx.request().getHeader(HttpHeaders.CONTENT_TYPE);
@@ -45,7 +72,9 @@ public class HttpGuards {
                         + " application/json" + (type == null ? "" : ", not " + clip(type)));
                 return;
             }
-            ctx.next();
+            if (parses(ctx)) {
+                ctx.next();
+            }
             return;
         }
         if (method == HttpMethod.GET && "websocket".equalsIgnoreCase(ctx.request().getHeader(HttpHeaders.UPGRADE))) {
@@ -55,6 +84,40 @@ public class HttpGuards {
         ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
         reject(ctx, 405, "METHOD_NOT_ALLOWED", "/graphql accepts only POST with Content-Type application/json, not "
                 + method.name());
+    }
+
+    /**
+     * Parses the operation once with the configured limits, so that a malformed or oversized document gets its
+     * real reason (SmallRye would only say "Unparseable input document").
+     */
+    private boolean parses(RoutingContext ctx) {
+        Buffer body = ctx.body() == null ? null : ctx.body().buffer();
+        if (body == null || body.length() == 0) {
+            reject(ctx, 400, "BAD_REQUEST", "the body is empty; send {\"query\": \"...\", \"variables\": {...}}");
+            return false;
+        }
+        Object json;
+        try {
+            json = Json.decodeValue(body);
+        } catch (DecodeException e) {
+            reject(ctx, 400, "BAD_REQUEST", "the body is not JSON: " + clip(e.getMessage()));
+            return false;
+        }
+        if (!(json instanceof JsonObject request) || !(request.getValue("query") instanceof String query)) {
+            return true; // batches and other shapes: SmallRye answers them
+        }
+        try {
+            Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(parserOptions).build());
+            return true;
+        } catch (ParseCancelledException e) {
+            reject(ctx, 200, "QUERY_TOO_LARGE", "the operation is too large: " + e.getMessage()
+                    + " (at most " + parserOptions.getMaxTokens() + " tokens; pass data as variables)");
+        } catch (InvalidSyntaxException e) {
+            reject(ctx, 200, "GRAPHQL_PARSE_FAILED", clip(e.getMessage()));
+        } catch (RuntimeException e) {
+            reject(ctx, 200, "GRAPHQL_PARSE_FAILED", "the operation cannot be parsed: " + clip(String.valueOf(e.getMessage())));
+        }
+        return false;
     }
 
     private static void reject(RoutingContext ctx, int status, String code, String message) {
@@ -67,14 +130,14 @@ public class HttpGuards {
         String path = ctx.normalizedPath();
         ctx.addHeadersEndHandler(v -> {
             var headers = ctx.response().headers();
-            if (headers.contains(HttpHeaders.CACHE_CONTROL)) {
-                return;
-            }
             String type = headers.get(HttpHeaders.CONTENT_TYPE);
-            if (path.startsWith("/assets/") && ctx.response().getStatusCode() == 200) {
-                headers.set(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable");
-            } else if (type != null && type.startsWith("text/html")) {
+            if (type != null && type.startsWith("text/html")) {
+                // index.html names the hashed assets of the current build: always revalidate it
                 headers.set(HttpHeaders.CACHE_CONTROL, "no-cache");
+            } else if (headers.contains(HttpHeaders.CACHE_CONTROL)) {
+                return;
+            } else if (path.startsWith("/assets/") && ctx.response().getStatusCode() == 200) {
+                headers.set(HttpHeaders.CACHE_CONTROL, "public, max-age=31536000, immutable");
             } else if (path.equals("/graphql") || path.startsWith("/api/")) {
                 headers.set(HttpHeaders.CACHE_CONTROL, "no-store");
             }
@@ -83,6 +146,6 @@ public class HttpGuards {
     }
 
     private static String clip(String s) {
-        return s.length() > 100 ? s.substring(0, 100) + "…" : s;
+        return s.length() > 300 ? s.substring(0, 300) + "…" : s;
     }
 }
