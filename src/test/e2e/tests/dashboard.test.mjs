@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
-import { BASE_URL, launchBrowser, parseCsv, screenshotPath, waitForServer } from './helpers.mjs'
+import { BASE_URL, launchBrowser, login, parseCsv, screenshotPath, waitForServer } from './helpers.mjs'
 
 const XSS = '<img src=x onerror=alert(1)>'
 const QUERY = 'has:stackTrace has:user.id'
@@ -33,6 +33,7 @@ describe('Jinju dashboard', () => {
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(m.text())
     })
+    await login(page)
   })
 
   after(async () => {

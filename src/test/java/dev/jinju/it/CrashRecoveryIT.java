@@ -69,6 +69,7 @@ class CrashRecoveryIT {
         }
         assertTrue(acknowledged.size() > 500, "the load actually ran: " + acknowledged.size());
         try (JinjuProcess jinju = JinjuProcess.start(dir.resolve("data"), dir.resolve("server.log"), PROJECT)) {
+            jinju.login();
             Set<String> stored = storedMessages(jinju);
             Set<String> lost = new HashSet<>(acknowledged);
             lost.removeAll(stored);

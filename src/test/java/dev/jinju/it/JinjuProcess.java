@@ -30,7 +30,7 @@ public final class JinjuProcess implements AutoCloseable {
         }
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Djinju.data-dir=" + dataDir, "-Dquarkus.http.port=" + port));
+                "-Xmx256m", "-Djinju.data-dir=" + dataDir, "-Dquarkus.http.port=" + port, "-D" + USER_PROPERTY));
         for (String p : properties) {
             cmd.add("-D" + p);
         }
@@ -62,15 +62,38 @@ public final class JinjuProcess implements AutoCloseable {
         throw new IllegalStateException("Jinju did not answer within 60 s");
     }
 
+    /** The dashboard user the ITs start the server with (-Djinju.auth.users.it=...) and log in as. */
+    public static final String USER = "it";
+    public static final String PASSWORD = "it-password";
+    /** bcrypt (cost 4) of {@link #PASSWORD}. */
+    public static final String USER_PROPERTY = "jinju.auth.users.it=$2a$04$b2SpFnYxVYgToQJVsu.VxepyVRrpv8.shQvRjTedOaATC0et/5/TC";
+
+    private volatile String session;
+
+    /** Logs in through the form ({@code POST /j_security_check}); later GraphQL calls carry the session cookie. */
+    public void login() throws IOException, InterruptedException {
+        String form = "j_username=" + USER + "&j_password=" + PASSWORD;
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/j_security_check"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        session = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("quarkus-credential="))
+                .map(c -> c.split(";", 2)[0]).findFirst()
+                .orElseThrow(() -> new IllegalStateException("login failed: " + r.statusCode() + " " + r.headers()));
+    }
+
     public HttpResponse<String> graphql(String query) throws IOException, InterruptedException {
         String body = "{\"query\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(query) + "}";
         return post("/graphql", "application/json", body);
     }
 
     public HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (session != null && !path.equals("/api/ingest")) {
+            b.header("Cookie", session);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */
