@@ -34,7 +34,22 @@ public class IngestResource {
     @Blocking
     @Consumes({MediaType.APPLICATION_JSON, MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
-    public Response ingest(byte[] body, @QueryParam("key") String key, @HeaderParam("Origin") String origin) {
+    public Response ingest(byte[] body, @QueryParam("key") String key, @HeaderParam("Origin") String origin,
+                           @HeaderParam("Content-Encoding") String encoding) {
+        if (encoding != null && !encoding.isBlank() && !encoding.trim().equalsIgnoreCase("identity")) {
+            if (!encoding.trim().equalsIgnoreCase("gzip")) {
+                return error(415, IngestException.Code.BAD_REQUEST, "Content-Encoding " + EventValidator.clip(encoding)
+                        + " is not supported; send gzip or no encoding");
+            }
+            try {
+                body = Gzip.inflate(body, IngestLimits.MAX_DECOMPRESSED_BYTES);
+            } catch (Gzip.TooLarge e) {
+                return error(413, IngestException.Code.TOO_LARGE, "the gzip body inflates to more than "
+                        + IngestLimits.MAX_DECOMPRESSED_BYTES + " bytes (the decompressed body limit); send smaller batches");
+            } catch (java.io.IOException e) {
+                return error(400, IngestException.Code.BAD_REQUEST, "the body is not valid gzip: " + e.getMessage());
+            }
+        }
         IngestBatch batch;
         try {
             batch = READER.readValue(body);
@@ -53,6 +68,9 @@ public class IngestResource {
         }
         try {
             return Response.ok(ingest.ingest(batch, origin)).build();
+        } catch (RateLimitedException e) {
+            return Response.fromResponse(error(429, e.code(), e.getMessage()))
+                    .header("Retry-After", String.valueOf(e.retryAfterSeconds())).build();
         } catch (IngestException e) {
             return error(status(e.code()), e.code(), e.getMessage());
         }
@@ -71,6 +89,7 @@ public class IngestResource {
             case UNKNOWN_PROJECT, UNKNOWN_ENVIRONMENT -> 404;
             case TOO_LARGE -> 413;
             case STORE_UNAVAILABLE -> 503;
+            case RATE_LIMITED -> 429;
         };
     }
 

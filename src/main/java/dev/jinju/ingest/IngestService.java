@@ -3,6 +3,8 @@ package dev.jinju.ingest;
 import dev.jinju.event.LogEvent;
 import dev.jinju.event.Source;
 import dev.jinju.ingest.IngestException.Code;
+import dev.jinju.ingest.limit.RateLimiter;
+import dev.jinju.ingest.scrub.Scrubber;
 import dev.jinju.project.ProjectDef;
 import dev.jinju.project.ProjectRegistry;
 import dev.jinju.store.AppendResult;
@@ -27,10 +29,14 @@ import java.util.List;
 public class IngestService {
     private final ProjectRegistry projects;
     private final LogStore store;
+    private final RateLimiter rateLimiter;
+    private final Scrubber scrubber;
 
-    public IngestService(ProjectRegistry projects, LogStore store) {
+    public IngestService(ProjectRegistry projects, LogStore store, RateLimiter rateLimiter, Scrubber scrubber) {
         this.projects = projects;
         this.store = store;
+        this.rateLimiter = rateLimiter;
+        this.scrubber = scrubber;
     }
 
     /** Ingests a batch; {@code origin} is the browser's Origin header, or null when not sent by a browser. */
@@ -41,6 +47,13 @@ public class IngestService {
             throw new IngestException(Code.TOO_LARGE, "a batch holds at most " + IngestLimits.MAX_EVENTS_PER_BATCH
                     + " events; this one has " + in.size() + " (split it into several batches)");
         }
+        long wait = rateLimiter.acquire(batch.project(), batch.key(), in.size());
+        if (wait > 0) {
+            throw new RateLimitedException("the ingest key of project '" + batch.project() + "' is over its rate limit"
+                    + " (jinju.ingest.rate-limit): nothing of this batch was stored; retry in " + wait + " s", wait);
+        }
+        batch = scrubber.scrub(batch);
+        in = batch.events() == null ? List.of() : batch.events();
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String source = batch.context() != null && batch.context().userAgent() != null
                 ? Source.BROWSER.id() : Source.SERVER.id();
