@@ -114,7 +114,7 @@ public final class ScrubRules {
         s = USERINFO.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + marker("userinfo") + "@"));
         s = JSON_SECRET.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + marker("secret") + m.group(3)));
         s = KV_SECRET.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + marker("secret")));
-        s = CARD.matcher(s).replaceAll(m -> Matcher.quoteReplacement(luhn(m.group()) ? marker("card") : m.group()));
+        s = CARD.matcher(s).replaceAll(m -> Matcher.quoteReplacement(cards(m.group())));
         if (emails) {
             s = EMAIL.matcher(s).replaceAll(Matcher.quoteReplacement(marker("email")));
         }
@@ -122,6 +122,36 @@ public final class ScrubRules {
             s = IPV4.matcher(s).replaceAll(Matcher.quoteReplacement(marker("ip")));
         }
         return s;
+    }
+
+    /**
+     * Replaces the card numbers inside a run of digit groups: the whole run, or failing the Luhn check, the
+     * longest run of whole groups that passes it (so "4111 1111 1111 1111 0" still hides the card).
+     */
+    static String cards(String span) {
+        List<Integer> starts = new ArrayList<>();
+        List<Integer> ends = new ArrayList<>();
+        for (int i = 0; i < span.length(); i++) {
+            boolean digit = Character.isDigit(span.charAt(i));
+            if (digit && (i == 0 || !Character.isDigit(span.charAt(i - 1)))) {
+                starts.add(i);
+            }
+            if (digit && (i == span.length() - 1 || !Character.isDigit(span.charAt(i + 1)))) {
+                ends.add(i + 1);
+            }
+        }
+        for (int start : starts) {
+            char first = span.charAt(start);
+            if (first < '2' || first > '6') {
+                continue;
+            }
+            for (int e = ends.size() - 1; e >= 0 && ends.get(e) > start; e--) {
+                if (luhn(span.substring(start, ends.get(e)))) {
+                    return span.substring(0, start) + marker("card") + cards(span.substring(ends.get(e)));
+                }
+            }
+        }
+        return span;
     }
 
     static boolean luhn(String candidate) {
