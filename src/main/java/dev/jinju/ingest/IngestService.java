@@ -41,6 +41,11 @@ public class IngestService {
 
     /** Ingests a batch; {@code origin} is the browser's Origin header, or null when not sent by a browser. */
     public IngestResult ingest(IngestBatch batch, String origin) {
+        return ingest(batch, origin, java.util.Map.of());
+    }
+
+    /** As {@link #ingest(IngestBatch, String)}; {@code unreadable}: events (by index) the door could not read, and why. */
+    public IngestResult ingest(IngestBatch batch, String origin, java.util.Map<Integer, String> unreadable) {
         authorize(batch, origin);
         List<IngestBatch.Event> in = batch.events() == null ? List.of() : batch.events();
         if (in.size() > IngestLimits.MAX_EVENTS_PER_BATCH) {
@@ -61,6 +66,10 @@ public class IngestService {
         List<Integer> validIndex = new ArrayList<>(in.size());
         List<IngestResult.Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < in.size(); i++) {
+            if (unreadable.containsKey(i)) {
+                rejected.add(new IngestResult.Rejection(i, unreadable.get(i)));
+                continue;
+            }
             try {
                 valid.add(EventValidator.toEvent(batch, in.get(i), eventId(batch, i), source, now));
                 validIndex.add(i);

@@ -57,7 +57,7 @@ public final class JinjuProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(100);
+            Thread.sleep(50);
         }
         throw new IllegalStateException("Jinju did not answer within 60 s");
     }
