@@ -31,9 +31,9 @@ import java.util.Locale;
  */
 @ApplicationScoped
 public class HttpGuards {
-    /** The GraphiQL page of {@code /q/graphql-ui} has inline script and style. */
+    /** The GraphiQL page of {@code /q/graphql-ui} sets inline styles and loads its explorer plugin's CSS from unpkg. */
     static final String EXPLORER_CSP = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
-            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "style-src 'self' 'unsafe-inline' https://unpkg.com; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     private final ParserOptions parserOptions;

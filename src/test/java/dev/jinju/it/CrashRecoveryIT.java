@@ -61,7 +61,7 @@ class CrashRecoveryIT {
                         return null;
                     });
                 }
-                Thread.sleep(700 + (round % 5) * 150L); // kill at varying points of the load
+                Thread.sleep(500 + (round % 5) * 150L); // kill at varying points of the load
                 jinju.kill();
                 stop.set(true);
                 clients.shutdown();

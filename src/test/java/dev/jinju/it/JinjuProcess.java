@@ -30,7 +30,7 @@ public final class JinjuProcess implements AutoCloseable {
         }
         int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Djinju.data-dir=" + dataDir, "-Dquarkus.http.port=" + port, "-D" + USER_PROPERTY));
+                "-Xmx256m", "-XX:TieredStopAtLevel=1", "-Djinju.data-dir=" + dataDir, "-Dquarkus.http.port=" + port, "-D" + USER_PROPERTY));
         for (String p : properties) {
             cmd.add("-D" + p);
         }
@@ -64,7 +64,7 @@ public final class JinjuProcess implements AutoCloseable {
 
     /** The dashboard user the ITs start the server with (-Djinju.auth.users.it=...) and log in as. */
     public static final String USER = "it";
-    public static final String PASSWORD = "it-password";
+    public static final String PASSWORD = "e2e-password";
     /** bcrypt (cost 4) of {@link #PASSWORD}. */
     public static final String USER_PROPERTY = "jinju.auth.users.it=$2a$04$b2SpFnYxVYgToQJVsu.VxepyVRrpv8.shQvRjTedOaATC0et/5/TC";
 
