@@ -45,6 +45,12 @@ describe('Jinju dashboard', () => {
     assert.ok(res, 'no response for /')
     assert.equal(res.status(), 200)
     assert.match(res.headers()['x-robots-tag'] ?? '', /noindex,\s*nofollow/i, 'X-Robots-Tag on the page')
+    // security headers (docs/security.md): a strict CSP, no framing, and index.html revalidated on every load
+    assert.match(res.headers()['content-security-policy'] ?? '', /script-src 'self'/)
+    assert.doesNotMatch(res.headers()['content-security-policy'] ?? '', /unsafe-inline/)
+    assert.equal(res.headers()['x-frame-options'], 'DENY')
+    assert.equal(res.headers()['x-content-type-options'], 'nosniff')
+    assert.match(res.headers()['cache-control'] ?? '', /no-cache/, 'index.html must be revalidated')
     const meta = await page.locator('meta[name="robots"]').getAttribute('content')
     assert.match(meta ?? '', /noindex,\s*nofollow/i)
     // the API and a deep SPA link carry the header too
