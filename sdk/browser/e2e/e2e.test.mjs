@@ -65,8 +65,26 @@ function startAppServer() {
 
 // ---- Jinju's GraphQL API ------------------------------------------------------------------------
 
+// Reading events needs a dashboard session (JINJU_USER / JINJU_PASSWORD); sending them needs only the key.
+let session = null
+
+async function login() {
+  if (!process.env.JINJU_USER) return
+  const res = await fetch(jinjuUrl + '/j_security_check', {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ j_username: process.env.JINJU_USER, j_password: process.env.JINJU_PASSWORD || '' }),
+  })
+  const cookie = (res.headers.getSetCookie?.() ?? []).find((c) => c.startsWith('quarkus-credential='))
+  if (!cookie) throw new Error(`login as ${process.env.JINJU_USER} failed: HTTP ${res.status}`)
+  session = cookie.split(';')[0]
+}
+
 async function gql(query, variables) {
-  const res = await fetch(jinjuUrl + '/graphql', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ query, variables }) })
+  const headers = { 'Content-Type': 'application/json' }
+  if (session) headers.Cookie = session
+  const res = await fetch(jinjuUrl + '/graphql', { method: 'POST', headers, body: JSON.stringify({ query, variables }) })
   const body = await res.json()
   if (body.errors) throw new Error('GraphQL: ' + JSON.stringify(body.errors))
   return body.data
@@ -98,8 +116,10 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms))
 
 before(async () => {
   assert.ok(existsSync(join(sdkDist, 'index.mjs')) && existsSync(join(sdkDist, 'jinju.iife.js')), 'build the SDK first: npm run build')
-  if (process.env.JINJU_URL) jinjuUrl = process.env.JINJU_URL.replace(/\/+$/, '')
-  else {
+  if (process.env.JINJU_URL) {
+    jinjuUrl = process.env.JINJU_URL.replace(/\/+$/, '')
+    await login()
+  } else {
     fake = await startFakeJinju()
     jinjuUrl = fake.url
     console.log(`# JINJU_URL not set: using the in-process stand-in server at ${jinjuUrl}`)

@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test'
 import assert from 'node:assert/strict'
 import fs from 'node:fs'
-import { BASE_URL, launchBrowser, parseCsv, screenshotPath, waitForServer } from './helpers.mjs'
+import { BASE_URL, launchBrowser, login, parseCsv, screenshotPath, waitForServer } from './helpers.mjs'
 
 const XSS = '<img src=x onerror=alert(1)>'
 const QUERY = 'has:stackTrace has:user.id'
@@ -33,6 +33,7 @@ describe('Jinju dashboard', () => {
     page.on('console', (m) => {
       if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(m.text())
     })
+    await login(page)
   })
 
   after(async () => {
@@ -44,6 +45,12 @@ describe('Jinju dashboard', () => {
     assert.ok(res, 'no response for /')
     assert.equal(res.status(), 200)
     assert.match(res.headers()['x-robots-tag'] ?? '', /noindex,\s*nofollow/i, 'X-Robots-Tag on the page')
+    // security headers (docs/security.md): a strict CSP, no framing, and index.html revalidated on every load
+    assert.match(res.headers()['content-security-policy'] ?? '', /script-src 'self'/)
+    assert.doesNotMatch(res.headers()['content-security-policy'] ?? '', /unsafe-inline/)
+    assert.equal(res.headers()['x-frame-options'], 'DENY')
+    assert.equal(res.headers()['x-content-type-options'], 'nosniff')
+    assert.match(res.headers()['cache-control'] ?? '', /no-cache/, 'index.html must be revalidated')
     const meta = await page.locator('meta[name="robots"]').getAttribute('content')
     assert.match(meta ?? '', /noindex,\s*nofollow/i)
     // the API and a deep SPA link carry the header too

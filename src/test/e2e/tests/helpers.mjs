@@ -8,6 +8,22 @@ export const E2E_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)
 export const BASE_URL = (process.env.JINJU_URL || 'http://localhost:8080').replace(/\/+$/, '')
 export const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR || path.resolve(E2E_ROOT, '../../../target/screenshots')
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+// The dashboard needs a login (docs/security.md); with jinju.demo=true the user demo/demo exists.
+export const USER = process.env.JINJU_USER || 'demo'
+export const PASSWORD = process.env.JINJU_PASSWORD || 'demo'
+
+/** Logs in through the real login page: an anonymous page load is redirected there first. */
+export async function login(page) {
+  await page.goto(`${BASE_URL}/`, { waitUntil: 'domcontentloaded' })
+  const at = new URL(page.url())
+  if (at.pathname !== '/login.html') throw new Error(`an anonymous page load should land on /login.html, not ${page.url()}`)
+  await page.locator('#j_username').fill(USER)
+  await page.locator('#j_password').fill(PASSWORD)
+  await Promise.all([
+    page.waitForURL((u) => !u.pathname.startsWith('/login'), { timeout: 20_000 }),
+    page.locator('button[type=submit]').click(),
+  ])
+}
 
 export const CHROMIUM_ARGS = [
   '--headless',

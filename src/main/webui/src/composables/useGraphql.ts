@@ -67,6 +67,10 @@ export async function graphqlRequest<T, V extends object = Record<string, unknow
   } catch {
     body = null
   }
+  if (body?.errors?.some((e) => e.extensions?.code === 'UNAUTHENTICATED') && typeof window !== 'undefined') {
+    // the session expired (or the server restarted with a new key): log in again, then come back here
+    window.location.assign('/login.html')
+  }
   if (body?.errors && body.errors.length > 0) throw toGraphqlError(body.errors)
   if (!response.ok) {
     if (response.status === 401 || response.status === 403) {

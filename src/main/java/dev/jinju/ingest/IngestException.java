@@ -4,7 +4,7 @@ package dev.jinju.ingest;
 public class IngestException extends RuntimeException {
 
     /** Why a batch was refused. */
-    public enum Code { BAD_REQUEST, UNKNOWN_PROJECT, UNKNOWN_ENVIRONMENT, INVALID_KEY, FORBIDDEN_ORIGIN, TOO_LARGE, STORE_UNAVAILABLE }
+    public enum Code { BAD_REQUEST, UNKNOWN_PROJECT, UNKNOWN_ENVIRONMENT, INVALID_KEY, FORBIDDEN_ORIGIN, TOO_LARGE, STORE_UNAVAILABLE, RATE_LIMITED }
 
     private final Code code;
 

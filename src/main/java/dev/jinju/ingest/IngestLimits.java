@@ -9,6 +9,8 @@ public final class IngestLimits {
     public static final int MAX_COMPONENT_TRACE = 100;
     /** CloudWatch's per-event limit (256 KiB less its 26-byte overhead): an event either store accepts. */
     public static final int MAX_EVENT_BYTES = 262_144 - 26;
+    /** A gzip body ({@code Content-Encoding: gzip} on {@code /api/ingest}) may inflate to at most this much. */
+    public static final int MAX_DECOMPRESSED_BYTES = 16 * 1024 * 1024;
     public static final long MAX_FUTURE_SKEW_MILLIS = 60 * 60 * 1000L;
     public static final long MAX_AGE_MILLIS = 14L * 24 * 60 * 60 * 1000;
 

@@ -3,6 +3,8 @@ package dev.jinju.ingest;
 import dev.jinju.event.LogEvent;
 import dev.jinju.event.Source;
 import dev.jinju.ingest.IngestException.Code;
+import dev.jinju.ingest.limit.RateLimiter;
+import dev.jinju.ingest.scrub.Scrubber;
 import dev.jinju.project.ProjectDef;
 import dev.jinju.project.ProjectRegistry;
 import dev.jinju.store.AppendResult;
@@ -29,20 +31,30 @@ import java.util.List;
 public class IngestService {
     private final ProjectRegistry projects;
     private final LogStore store;
+    private final RateLimiter rateLimiter;
+    private final Scrubber scrubber;
     private final JinjuMetrics metrics;
     private final LiveEvents live;
 
-    public IngestService(ProjectRegistry projects, LogStore store, JinjuMetrics metrics, LiveEvents live) {
+    public IngestService(ProjectRegistry projects, LogStore store, RateLimiter rateLimiter, Scrubber scrubber,
+                         JinjuMetrics metrics, LiveEvents live) {
         this.projects = projects;
         this.store = store;
+        this.rateLimiter = rateLimiter;
+        this.scrubber = scrubber;
         this.metrics = metrics;
         this.live = live;
     }
 
     /** Ingests a batch; {@code origin} is the browser's Origin header, or null when not sent by a browser. */
     public IngestResult ingest(IngestBatch batch, String origin) {
+        return ingest(batch, origin, java.util.Map.of());
+    }
+
+    /** As {@link #ingest(IngestBatch, String)}; {@code unreadable}: events (by index) the door could not read, and why. */
+    public IngestResult ingest(IngestBatch batch, String origin, java.util.Map<Integer, String> unreadable) {
         try {
-            IngestResult result = ingestCounted(batch, origin);
+            IngestResult result = ingestCounted(batch, origin, unreadable);
             metrics.ingested(result.accepted());
             metrics.rejected("invalid_event", result.rejected().size());
             return result;
@@ -52,13 +64,20 @@ public class IngestService {
         }
     }
 
-    private IngestResult ingestCounted(IngestBatch batch, String origin) {
+    private IngestResult ingestCounted(IngestBatch batch, String origin, java.util.Map<Integer, String> unreadable) {
         authorize(batch, origin);
         List<IngestBatch.Event> in = batch.events() == null ? List.of() : batch.events();
         if (in.size() > IngestLimits.MAX_EVENTS_PER_BATCH) {
             throw new IngestException(Code.TOO_LARGE, "a batch holds at most " + IngestLimits.MAX_EVENTS_PER_BATCH
                     + " events; this one has " + in.size() + " (split it into several batches)");
         }
+        long wait = rateLimiter.acquire(batch.project(), batch.key(), in.size());
+        if (wait > 0) {
+            throw new RateLimitedException("the ingest key of project '" + batch.project() + "' is over its rate limit"
+                    + " (jinju.ingest.rate-limit): nothing of this batch was stored; retry in " + wait + " s", wait);
+        }
+        batch = scrubber.scrub(batch);
+        in = batch.events() == null ? List.of() : batch.events();
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String source = batch.context() != null && batch.context().userAgent() != null
                 ? Source.BROWSER.id() : Source.SERVER.id();
@@ -66,6 +85,10 @@ public class IngestService {
         List<Integer> validIndex = new ArrayList<>(in.size());
         List<IngestResult.Rejection> rejected = new ArrayList<>();
         for (int i = 0; i < in.size(); i++) {
+            if (unreadable.containsKey(i)) {
+                rejected.add(new IngestResult.Rejection(i, unreadable.get(i)));
+                continue;
+            }
             try {
                 valid.add(EventValidator.toEvent(batch, in.get(i), eventId(batch, i), source, now));
                 validIndex.add(i);

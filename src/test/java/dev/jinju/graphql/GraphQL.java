@@ -12,8 +12,9 @@ public final class GraphQL {
     private GraphQL() {
     }
 
+    /** Posts as the logged-in test user. */
     public static JsonPath post(String query, Map<String, Object> variables) {
-        return given().contentType(ContentType.JSON)
+        return dev.jinju.security.Session.given().contentType(ContentType.JSON)
                 .body(Map.of("query", query, "variables", variables))
                 .when().post("/graphql")
                 .then().statusCode(200)
@@ -22,5 +23,14 @@ public final class GraphQL {
 
     public static JsonPath post(String query) {
         return post(query, Map.of());
+    }
+
+    /** Posts without a session, as a web app or script sending events does. */
+    public static JsonPath postAnonymous(String query, Map<String, Object> variables) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("query", query, "variables", variables))
+                .when().post("/graphql")
+                .then().statusCode(200)
+                .extract().jsonPath();
     }
 }

@@ -27,12 +27,24 @@ class TailGraphQLApiTest {
     URI graphql;
 
     @Test
+    void anUpgradeWithoutASessionIsRefused() throws Exception {
+        URI ws = URI.create(graphql.toString().replaceFirst("^http", "ws"));
+        java.util.concurrent.ExecutionException refused = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.ExecutionException.class, () -> HttpClient.newHttpClient().newWebSocketBuilder()
+                        .subprotocols("graphql-transport-ws").buildAsync(ws, new WebSocket.Listener() { })
+                        .get(10, TimeUnit.SECONDS));
+        assertTrue(refused.getCause() instanceof java.net.http.WebSocketHandshakeException, String.valueOf(refused.getCause()));
+        assertEquals(401, ((java.net.http.WebSocketHandshakeException) refused.getCause()).getResponse().statusCode());
+    }
+
+    @Test
     void subscriberSeesMatchingNewEvents() throws Exception {
         // The group must exist before a tail can name it.
         GraphQL.post(IngestGraphQLApiTest.INGEST, Map.of("batch", Batches.shop(Batches.events(Instant.now(), 1, "tailwarm"))));
         BlockingQueue<String> messages = new LinkedBlockingQueue<>();
         URI ws = URI.create(graphql.toString().replaceFirst("^http", "ws"));
         WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder().subprotocols("graphql-transport-ws")
+                .header("Cookie", dev.jinju.security.Session.COOKIE + "=" + dev.jinju.security.Session.cookie())
                 .buildAsync(ws, new WebSocket.Listener() {
                     final StringBuilder partial = new StringBuilder();
 

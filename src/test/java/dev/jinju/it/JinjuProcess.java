@@ -28,14 +28,21 @@ public final class JinjuProcess implements AutoCloseable {
         return process.pid();
     }
 
+    /** Starts the jar as tests want it: a small heap and quick JIT warm-up (C1 only), since tests restart it often. */
     public static JinjuProcess start(Path dataDir, Path log, String... properties) throws Exception {
+        return startWith(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), dataDir, log, properties);
+    }
+
+    /** Starts the jar with these JVM options (benchmarks use the JVM's defaults but for the heap). */
+    public static JinjuProcess startWith(List<String> jvmOptions, Path dataDir, Path log, String... properties) throws Exception {
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the package phase first (./mvnw verify)");
         }
         int port = freePort();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-Djinju.data-dir=" + dataDir, "-Dquarkus.http.port=" + port));
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-Djinju.data-dir=" + dataDir, "-Dquarkus.http.port=" + port, "-D" + USER_PROPERTY));
         for (String p : properties) {
             cmd.add("-D" + p);
         }
@@ -62,9 +69,28 @@ public final class JinjuProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(100);
+            Thread.sleep(50);
         }
         throw new IllegalStateException("Jinju did not answer within 60 s");
+    }
+
+    /** The dashboard user the ITs start the server with (-Djinju.auth.users.it=...) and log in as. */
+    public static final String USER = "it";
+    public static final String PASSWORD = "e2e-password";
+    /** bcrypt (cost 4) of {@link #PASSWORD}. */
+    public static final String USER_PROPERTY = "jinju.auth.users.it=$2a$04$b2SpFnYxVYgToQJVsu.VxepyVRrpv8.shQvRjTedOaATC0et/5/TC";
+
+    private volatile String session;
+
+    /** Logs in through the form ({@code POST /j_security_check}); later GraphQL calls carry the session cookie. */
+    public void login() throws IOException, InterruptedException {
+        String form = "j_username=" + USER + "&j_password=" + PASSWORD;
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/j_security_check"))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        session = r.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("quarkus-credential="))
+                .map(c -> c.split(";", 2)[0]).findFirst()
+                .orElseThrow(() -> new IllegalStateException("login failed: " + r.statusCode() + " " + r.headers()));
     }
 
     public HttpResponse<String> graphql(String query) throws IOException, InterruptedException {
@@ -73,9 +99,13 @@ public final class JinjuProcess implements AutoCloseable {
     }
 
     public HttpResponse<String> post(String path, String contentType, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (session != null && !path.equals("/api/ingest")) {
+            b.header("Cookie", session);
+        }
+        return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed. */

@@ -41,7 +41,8 @@ class NodeSuitesIT {
                 "jinju.projects.e2e.environments=test", "jinju.projects.e2e.ingest-keys=e2e-key",
                 "jinju.projects.e2e.allowed-origins=*")) {
             npm(SDK, Map.of(), "ci", "--no-audit", "--no-fund");
-            npm(SDK, Map.of("JINJU_URL", "http://127.0.0.1:" + jinju.port), "run", "e2e");
+            npm(SDK, Map.of("JINJU_URL", "http://127.0.0.1:" + jinju.port, "JINJU_USER", JinjuProcess.USER,
+                    "JINJU_PASSWORD", JinjuProcess.PASSWORD), "run", "e2e");
         }
     }
 
@@ -51,6 +52,7 @@ class NodeSuitesIT {
         try (JinjuProcess jinju = JinjuProcess.start(dir.resolve("data"), dir.resolve("server.log"), "jinju.demo=true")) {
             npm(DASHBOARD_E2E, Map.of(), "ci", "--no-audit", "--no-fund");
             npm(DASHBOARD_E2E, Map.of("JINJU_URL", "http://127.0.0.1:" + jinju.port,
+                    "JINJU_USER", JinjuProcess.USER, "JINJU_PASSWORD", JinjuProcess.PASSWORD,
                     "SCREENSHOT_DIR", Path.of("target/screenshots").toAbsolutePath().toString()), "test");
         }
     }

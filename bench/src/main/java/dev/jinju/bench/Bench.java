@@ -24,10 +24,13 @@ import java.util.List;
 public final class Bench {
     private static final String[] SERVER_CONFIG = {"jinju.projects.bench.environments=prod,staging",
             "jinju.projects.bench.ingest-keys=bench-key", "jinju.projects.shop.environments=prod,dev",
-            "jinju.projects.shop.ingest-keys=shop-key"};
+            "jinju.projects.shop.ingest-keys=shop-key", "jinju.ingest.rate-limit.enabled=false"};
+    /** The server's JVM: default JIT, the heap Jinju is meant to run in. */
+    static final List<String> SERVER_JVM = List.of("-Xmx256m");
 
     /** The dashboard login the first-rows measurement uses (see SERVER_CONFIG). */
-    static final java.util.Map<String, String> BENCH_USER = java.util.Map.of();
+    static final java.util.Map<String, String> BENCH_USER = java.util.Map.of("JINJU_USER", JinjuProcess.USER,
+            "JINJU_PASSWORD", JinjuProcess.PASSWORD);
 
     private Bench() {
     }
@@ -51,8 +54,10 @@ public final class Bench {
 
         // Footprint and ingest, on a fresh data dir.
         long t0 = System.nanoTime();
-        try (JinjuProcess jinju = JinjuProcess.start(work.resolve("ingest-data"), work.resolve("ingest-server.log"), SERVER_CONFIG)) {
+        try (JinjuProcess jinju = JinjuProcess.startWith(SERVER_JVM, work.resolve("ingest-data"), work.resolve("ingest-server.log"),
+                SERVER_CONFIG)) {
             report.startupMs = (System.nanoTime() - t0) / 1e6;
+            jinju.login();
             Thread.sleep(2_000);
             report.idleRssMb = Machine.rssMb(jinju.pid());
             IngestBench ingest = new IngestBench(jinju);
@@ -74,7 +79,9 @@ public final class Bench {
             Path data = work.resolve("query-" + size);
             double fillRate = QueryBench.fill(data, size);
             log("filled %d events at %.0f/s", size, fillRate);
-            try (JinjuProcess jinju = JinjuProcess.start(data, work.resolve("query-server-" + size + ".log"), SERVER_CONFIG)) {
+            try (JinjuProcess jinju = JinjuProcess.startWith(SERVER_JVM, data, work.resolve("query-server-" + size + ".log"),
+                    SERVER_CONFIG)) {
+                jinju.login();
                 awaitIndex(jinju);
                 List<QueryBench.Result> results = QueryBench.run(jinju, quick ? 10 : 50);
                 report.queries.put(size, results);

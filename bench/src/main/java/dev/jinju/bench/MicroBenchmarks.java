@@ -49,6 +49,7 @@ public class MicroBenchmarks {
         body = new ObjectMapper().writeValueAsBytes(Map.of("key", "k", "project", "bench", "environment", "prod",
                 "batchId", "b1", "events", gen.jsonBatch(IngestBench.BATCH, Instant.now())));
         ingest = new IngestService(new ProjectRegistry(projects(), core()), new DiscardingStore(),
+                new dev.jinju.ingest.limit.RateLimiter(noRateLimit()), new dev.jinju.ingest.scrub.Scrubber(defaultScrub()),
                 new dev.jinju.selfmonitor.JinjuMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
                 new dev.jinju.live.LiveEvents());
     }
@@ -83,6 +84,27 @@ public class MicroBenchmarks {
             public Optional<Integer> retentionDays() { return Optional.empty(); }
         };
         return () -> Map.of("bench", p);
+    }
+
+    static dev.jinju.ingest.limit.RateLimitConfig noRateLimit() {
+        return new dev.jinju.ingest.limit.RateLimitConfig() {
+            public boolean enabled() { return false; }
+            public double eventsPerSecond() { return 1e9; }
+            public long burst() { return Long.MAX_VALUE; }
+            public Map<String, Project> projects() { return Map.of(); }
+        };
+    }
+
+    /** The default scrubbing rules: part of the real ingest path. */
+    static dev.jinju.ingest.scrub.ScrubConfig defaultScrub() {
+        return new dev.jinju.ingest.scrub.ScrubConfig() {
+            public boolean enabled() { return true; }
+            public boolean emails() { return false; }
+            public boolean ips() { return false; }
+            public Optional<List<String>> extraKeys() { return Optional.empty(); }
+            public Optional<List<String>> safeKeys() { return Optional.empty(); }
+            public Map<String, Project> projects() { return Map.of(); }
+        };
     }
 
     static CoreConfig core() {

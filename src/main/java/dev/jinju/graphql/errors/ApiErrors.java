@@ -26,6 +26,7 @@ public final class ApiErrors {
             case FORBIDDEN_ORIGIN -> new ForbiddenOriginException(e.getMessage());
             case TOO_LARGE -> new TooLargeException(e.getMessage());
             case STORE_UNAVAILABLE -> new StoreUnavailableException(e.getMessage());
+            case RATE_LIMITED -> new RateLimitedException(e.getMessage());
         };
     }
 }
