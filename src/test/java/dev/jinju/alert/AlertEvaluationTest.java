@@ -192,7 +192,7 @@ class AlertEvaluationTest {
         assertTrue(failed.get("detail").toString().contains("HTTP 500"), failed.toString());
         assertFalse(failed.get("detail").toString().contains("127.0.0.1"), "the URL is a secret");
         assertEquals(1, count(h, "NOTIFIED")); // slack still got it
-        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String metrics = dev.jinju.security.Session.given().get("/q/metrics").then().statusCode(200).extract().asString();
         assertTrue(metrics.lines().anyMatch(l -> l.startsWith("jinju_alert_channel_failures_total")
                 && l.contains("channel=\"test-broken\"")), metrics);
     }

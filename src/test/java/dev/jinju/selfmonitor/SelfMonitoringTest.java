@@ -45,7 +45,7 @@ class SelfMonitoringTest {
     }
 
     static String scrape() {
-        return given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return dev.jinju.security.Session.given().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 
     @Test
