@@ -7,6 +7,12 @@ import jakarta.enterprise.inject.Typed;
 import dev.jinju.project.ProjectDef;
 import dev.jinju.project.ProjectRegistry;
 import jakarta.inject.Singleton;
+import dev.jinju.project.CoreConfig;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.inject.Instance;
+import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.retry.RetryMode;
@@ -59,8 +65,22 @@ public class CloudWatchClientProducer {
     @Produces
     @ApplicationScoped
     @Typed(CloudWatchLogStore.class)
-    CloudWatchLogStore store(CloudWatchLogsAsyncClient client, CloudWatchConfig config, LambdaMapping mapping) {
-        return new CloudWatchLogStore(client, config.toSettings(), mapping);
+    CloudWatchLogStore store(CloudWatchLogsAsyncClient client, CloudWatchConfig config, LambdaMapping mapping,
+                             CoreConfig core, Instance<MeterRegistry> registry) {
+        CloudWatchOutbox outbox = config.outbox().enabled()
+                ? new CloudWatchOutbox(Path.of(core.dataDir()).resolve("cloudwatch-outbox.db"),
+                config.outbox().maxEvents(), config.outbox().drainInterval())
+                : null;
+        CloudWatchLogStore store = new CloudWatchLogStore(client, config.toSettings(), mapping,
+                DefaultMatcher.INSTANCE, outbox);
+        if (registry.isResolvable()) {
+            MeterRegistry r = registry.get();
+            Gauge.builder("jinju.cloudwatch.outbox.depth", store, CloudWatchLogStore::outboxDepth)
+                    .description("events acknowledged but not yet delivered to CloudWatch Logs").register(r);
+            FunctionCounter.builder("jinju.cloudwatch.throttles", store, CloudWatchLogStore::throttles)
+                    .description("throttling answers CloudWatch Logs gave the writer").register(r);
+        }
+        return store;
     }
 
     void close(@Disposes CloudWatchLogStore store) {

@@ -35,6 +35,24 @@ public interface CloudWatchConfig {
     @WithDefault("60")
     int insightsTimeoutSeconds();
 
+    /** The local durable outbox for events CloudWatch could not take (see {@link CloudWatchOutbox}). */
+    OutboxConfig outbox();
+
+    /** {@code jinju.cloudwatch.outbox.*}. */
+    interface OutboxConfig {
+        /** Whether acknowledged events go to {@code <jinju.data-dir>/cloudwatch-outbox.db} when CloudWatch fails. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Events the outbox holds at most; beyond, appends fail (ingest answers STORE_UNAVAILABLE). */
+        @WithDefault("1000000")
+        long maxEvents();
+
+        /** How often the drainer tries to deliver the outbox to CloudWatch. */
+        @WithDefault("5s")
+        java.time.Duration drainInterval();
+    }
+
     default CloudWatchSettings toSettings() {
         return new CloudWatchSettings(histogramMode(), scanLimit(), putAttempts(),
                 java.time.Duration.ofSeconds(insightsTimeoutSeconds()), java.time.Duration.ofMillis(100));

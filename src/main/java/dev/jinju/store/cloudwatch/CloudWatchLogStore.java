@@ -56,6 +56,12 @@ import java.util.function.Consumer;
  * (FilterLogEvents returns oldest first, so each window is read whole and sorted), and the cursor says which
  * window and how far into it.</li>
  * <li>Histograms: Logs Insights ({@code histogram-mode=insights}, Jinju groups only) or a bounded scan.</li>
+ * <li>Outbox (optional, {@link CloudWatchOutbox}): when CloudWatch is unreachable or throttles beyond the writer's
+ * retries, an append's events go to a local durable SQLite outbox and are acknowledged once that commit is durable;
+ * while the outbox holds anything, new appends go there too (so that delivery stays in order). A background
+ * drainer delivers the rows in outbox order, grouped per stream, and deletes them only once PutLogEvents accepted
+ * them (at least once: a lost answer may store a duplicate, which readers drop by id). Searches, {@link #event}
+ * and {@link #logGroups} include the events still waiting there; histograms count only what reached CloudWatch.</li>
  * </ul>
  * Built with a client and settings, no CDI needed (tests subclass it).
  */
@@ -76,6 +82,14 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
     protected final LambdaMapping lambdaMapping;
     protected final EventMatcher matcher;
     final CloudWatchWriter writer;
+    /** Null when there is no outbox: then an unreachable CloudWatch fails the append. */
+    final CloudWatchOutbox outbox;
+    private final java.util.concurrent.ScheduledExecutorService drainer;
+    /** Rows the drainer reads per round. */
+    static final int DRAIN_BATCH = 5_000;
+    /** Timestamps CloudWatch accepts: at most 14 days old, 2 hours in the future (checked before the outbox). */
+    static final long MAX_AGE_MILLIS = 14L * 24 * 60 * 60 * 1000;
+    static final long MAX_FUTURE_MILLIS = 2L * 60 * 60 * 1000;
 
     /** For CDI's client proxy only. */
     protected CloudWatchLogStore() {
@@ -88,16 +102,123 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
 
     public CloudWatchLogStore(CloudWatchLogsAsyncClient client, CloudWatchSettings settings, LambdaMapping mapping,
                               EventMatcher matcher) {
+        this(client, settings, mapping, matcher, null);
+    }
+
+    /**
+     * With {@code outbox} (may be null) the store owns it: it starts a drainer thread delivering its rows every
+     * {@link CloudWatchOutbox#drainInterval()} and closes it on {@link #close()}.
+     */
+    public CloudWatchLogStore(CloudWatchLogsAsyncClient client, CloudWatchSettings settings, LambdaMapping mapping,
+                              EventMatcher matcher, CloudWatchOutbox outbox) {
         this.client = client;
         this.settings = settings;
         this.lambdaMapping = mapping == null ? LambdaMapping.NONE : mapping;
         this.matcher = matcher;
         this.writer = new CloudWatchWriter(client, settings);
+        this.outbox = outbox;
+        if (outbox != null) {
+            drainer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "jinju-cloudwatch-outbox-drainer");
+                t.setDaemon(true);
+                return t;
+            });
+            long every = Math.max(1, outbox.drainInterval().toMillis());
+            drainer.scheduleWithFixedDelay(this::drainQuietly, 0, every, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } else {
+            drainer = null;
+        }
     }
 
     @Override
     public void close() {
-        // the client is owned by whoever built it
+        // the client is owned by whoever built it; the outbox by this store
+        if (drainer != null) {
+            drainer.shutdownNow();
+            try {
+                drainer.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            outbox.close();
+        }
+    }
+
+    /** Events waiting in the outbox for CloudWatch (0 without an outbox). */
+    public long outboxDepth() {
+        return outbox == null ? 0 : outbox.depth();
+    }
+
+    /** Throttling answers the writer has seen. */
+    public long throttles() {
+        return writer.throttles.sum();
+    }
+
+    // ---------------------------------------------------------------- outbox
+
+    private void drainQuietly() {
+        try {
+            drain();
+        } catch (RuntimeException e) {
+            LOG.warnf("CloudWatch outbox: %d events wait, delivery failed: %s", outbox.depth(), e.getMessage());
+        }
+    }
+
+    /**
+     * Delivers the outbox's rows, oldest first, grouped per stream, deleting each stream's rows once PutLogEvents
+     * accepted them; rows CloudWatch refuses for good (e.g. timestamp too old by now) are deleted with a warning.
+     * Stops at the first round in which a stream could not be delivered (retried on the next run).
+     *
+     * @return whether the outbox is empty
+     */
+    boolean drain() {
+        while (!Thread.currentThread().isInterrupted()) {
+            List<CloudWatchOutbox.Row> rows = outbox.oldest(DRAIN_BATCH);
+            if (rows.isEmpty()) {
+                return true;
+            }
+            Map<List<String>, List<CloudWatchOutbox.Row>> byStream = new LinkedHashMap<>();
+            for (CloudWatchOutbox.Row r : rows) {
+                byStream.computeIfAbsent(List.of(r.group(), r.stream()), k -> new ArrayList<>()).add(r);
+            }
+            Map<List<String>, CompletableFuture<List<AppendResult.Refused>>> pending = new LinkedHashMap<>();
+            byStream.forEach((k, streamRows) -> {
+                List<CloudWatchWriter.Item> items = new ArrayList<>(streamRows.size());
+                for (int i = 0; i < streamRows.size(); i++) {
+                    items.add(new CloudWatchWriter.Item(i, streamRows.get(i).timestamp(), streamRows.get(i).message()));
+                }
+                pending.put(k, writer.submit(k.get(0), k.get(1), items));
+            });
+            StoreException failed = null;
+            for (Map.Entry<List<String>, CompletableFuture<List<AppendResult.Refused>>> p : pending.entrySet()) {
+                List<CloudWatchOutbox.Row> streamRows = byStream.get(p.getKey());
+                List<AppendResult.Refused> refused;
+                try {
+                    refused = await(p.getValue());
+                } catch (StoreException e) {
+                    failed = failed == null ? e : failed;
+                    continue;
+                }
+                for (AppendResult.Refused r : refused) {
+                    LOG.warnf("CloudWatch refused outbox event %s of %s %s for good: %s",
+                            streamRows.get(r.index()).id(), p.getKey().get(0), p.getKey().get(1), r.reason());
+                }
+                outbox.delete(streamRows.stream().map(CloudWatchOutbox.Row::seq).toList());
+            }
+            if (failed != null) {
+                throw failed;
+            }
+        }
+        return false;
+    }
+
+    /** Whether a failed put should go to the outbox: CloudWatch unreachable, 5xx or throttling. */
+    static boolean outboxable(Throwable t) {
+        Throwable cause = CloudWatchWriter.unwrap(t);
+        if (cause instanceof StoreException && cause.getCause() != null) {
+            cause = CloudWatchWriter.unwrap(cause.getCause());
+        }
+        return CloudWatchWriter.retryable(cause);
     }
 
     // ---------------------------------------------------------------- writing
@@ -106,6 +227,8 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
     public AppendResult append(List<LogEvent> events) {
         List<AppendResult.Refused> refused = new ArrayList<>();
         Map<List<String>, List<CloudWatchWriter.Item>> byStream = new LinkedHashMap<>();
+        List<CloudWatchOutbox.Row> rows = new ArrayList<>(); // for the outbox, in the caller's order
+        boolean direct = outbox == null || outbox.depth() == 0;
         Instant now = Instant.now();
         for (int i = 0; i < events.size(); i++) {
             LogEvent e = events.get(i);
@@ -126,13 +249,53 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
                 refused.add(new AppendResult.Refused(i, ex.getMessage()));
                 continue;
             }
+            long ts = e.timestamp().toEpochMilli();
+            if (outbox != null) {
+                // what the writer would refuse must not be acknowledged into the outbox
+                int size = PutBatches.Entry.of(null, ts, json).size();
+                String why = size > PutBatches.MAX_EVENT_BYTES ? "event too large: " + size
+                        + " bytes, CloudWatch Logs accepts at most " + PutBatches.MAX_EVENT_BYTES + " bytes per event"
+                        : ts < now.toEpochMilli() - MAX_AGE_MILLIS
+                        ? "timestamp too old: CloudWatch Logs accepts events at most 14 days old"
+                        : ts > now.toEpochMilli() + MAX_FUTURE_MILLIS
+                        ? "timestamp too new: CloudWatch Logs accepts events at most 2 hours in the future" : null;
+                if (why != null) {
+                    refused.add(new AppendResult.Refused(i, why));
+                    continue;
+                }
+                rows.add(new CloudWatchOutbox.Row(0, stored.id(), group, stream, ts, json));
+            }
             byStream.computeIfAbsent(List.of(group, stream), k -> new ArrayList<>())
-                    .add(new CloudWatchWriter.Item(i, e.timestamp().toEpochMilli(), json));
+                    .add(new CloudWatchWriter.Item(i, ts, json));
         }
-        List<CompletableFuture<List<AppendResult.Refused>>> pending = new ArrayList<>();
-        byStream.forEach((k, items) -> pending.add(writer.submit(k.get(0), k.get(1), items)));
-        for (CompletableFuture<List<AppendResult.Refused>> f : pending) {
-            refused.addAll(await(f));
+        if (!direct) {
+            // earlier events wait in the outbox: queue behind them, so that each stream is delivered in order
+            outbox.add(rows);
+        } else {
+            Map<List<String>, CompletableFuture<List<AppendResult.Refused>>> pending = new LinkedHashMap<>();
+            byStream.forEach((k, items) -> pending.put(k, writer.submit(k.get(0), k.get(1), items)));
+            Set<List<String>> undelivered = new java.util.HashSet<>();
+            StoreException failure = null;
+            for (Map.Entry<List<String>, CompletableFuture<List<AppendResult.Refused>>> p : pending.entrySet()) {
+                try {
+                    refused.addAll(await(p.getValue()));
+                } catch (StoreException e) {
+                    if (outbox != null && outboxable(e)) {
+                        undelivered.add(p.getKey());
+                    } else if (failure == null) {
+                        failure = e;
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            if (!undelivered.isEmpty()) {
+                List<CloudWatchOutbox.Row> kept = rows.stream()
+                        .filter(r -> undelivered.contains(List.of(r.group(), r.stream()))).toList();
+                outbox.add(kept); // durable when it returns, else throws: nothing acknowledged
+                LOG.debugf("CloudWatch unavailable: %d events kept in the outbox", kept.size());
+            }
         }
         refused.sort(Comparator.comparingInt(AppendResult.Refused::index));
         return refused.isEmpty() ? AppendResult.ALL_STORED : new AppendResult(refused);
@@ -177,12 +340,16 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
     @Override
     public List<LogGroupInfo> logGroups() {
         Map<String, LogGroupInfo> out = new TreeMap<>();
-        describeGroups(LogGroups.JINJU_PREFIX, name -> {
+        Consumer<String> jinju = name -> {
             String[] parts = name.substring(LogGroups.JINJU_PREFIX.length()).split("/");
             if (parts.length == 2) {
                 out.put(name, new LogGroupInfo(name, parts[0], parts[1]));
             }
-        });
+        };
+        describeGroups(LogGroups.JINJU_PREFIX, jinju);
+        if (outbox != null) {
+            outbox.groups().stream().filter(CloudWatchLogStore::isJinju).forEach(jinju);
+        }
         for (String prefix : lambdaMapping.allPrefixes()) {
             describeGroups(LogGroups.LAMBDA_PREFIX + prefix, name -> lambdaMapping
                     .lookup(name.substring(LogGroups.LAMBDA_PREFIX.length()))
@@ -280,6 +447,12 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
                 if (t >= Math.max(from, start) && t < Math.min(to, end) && scope.levelAllowed(e.level())
                         && matcher.matches(scope.query(), e)) {
                     byId.putIfAbsent(e.id(), e);
+                }
+            }
+            if (outbox != null) {
+                for (CloudWatchOutbox.Row r : outbox.inRange(group, Math.max(from, start), Math.min(to, end))) {
+                    EventMessages.read(r.message()).filter(e -> scope.levelAllowed(e.level())
+                            && matcher.matches(scope.query(), e)).ifPresent(e -> byId.putIfAbsent(e.id(), e));
                 }
             }
         }
@@ -428,6 +601,12 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
                     .logStreamNames(p[1]).startTime(ts).endTime(ts).build();
             List<FilteredLogEvent> raw = filterAll(req, new int[]{Integer.MAX_VALUE});
             return parseLambda(p[0], raw, ts).stream().filter(e -> e.id().equals(id)).findFirst();
+        }
+        if (outbox != null) {
+            Optional<LogEvent> waiting = outbox.byId(id).flatMap(r -> EventMessages.read(r.message()));
+            if (waiting.isPresent()) {
+                return waiting;
+            }
         }
         String pattern = id.matches("[A-Za-z0-9_.:-]+") ? "{ $.id = \"" + id + "\" }" : null;
         for (LogGroupInfo g : logGroups()) {

@@ -66,6 +66,8 @@ final class CloudWatchWriter {
     private final Map<StreamKey, Lane> lanes = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<Void>> groups = new ConcurrentHashMap<>();
     private final Map<StreamKey, CompletableFuture<Void>> streams = new ConcurrentHashMap<>();
+    /** Throttling answers seen (PutLogEvents, CreateLogGroup/Stream, PutRetentionPolicy), retried or not. */
+    final java.util.concurrent.atomic.LongAdder throttles = new java.util.concurrent.atomic.LongAdder();
 
     CloudWatchWriter(CloudWatchLogsAsyncClient client, CloudWatchSettings settings) {
         this.client = client;
@@ -196,6 +198,7 @@ final class CloudWatchWriter {
                         return CompletableFuture.completedFuture(resp);
                     }
                     Throwable cause = unwrap(err);
+                    countThrottle(cause);
                     if (attempt >= settings.putAttempts()) {
                         return CompletableFuture.<PutLogEventsResponse>failedFuture(cause);
                     }
@@ -228,6 +231,12 @@ final class CloudWatchWriter {
             return ase.isThrottlingException() || ase.statusCode() >= 500 || ase.statusCode() == 429;
         }
         return t instanceof SdkClientException || t instanceof java.io.IOException;
+    }
+
+    private void countThrottle(Throwable cause) {
+        if (cause instanceof AwsServiceException ase && (ase.isThrottlingException() || ase.statusCode() == 429)) {
+            throttles.increment();
+        }
     }
 
     static Throwable unwrap(Throwable t) {
@@ -271,6 +280,7 @@ final class CloudWatchWriter {
                 return CompletableFuture.<Void>completedFuture(null);
             }
             Throwable cause = unwrap(err);
+            countThrottle(cause);
             if (attempt >= settings.putAttempts() || !retryable(cause)) {
                 return CompletableFuture.<Void>failedFuture(cause);
             }

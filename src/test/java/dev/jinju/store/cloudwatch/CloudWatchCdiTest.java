@@ -38,6 +38,9 @@ class CloudWatchCdiTest {
     @Inject
     LambdaMapping mapping;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry registry;
+
     @Test
     void theCloudWatchStoreIsSelectedAndWorks() {
         LogStore store = injected;
@@ -50,5 +53,9 @@ class CloudWatchCdiTest {
         var page = store.search(new SearchScope(List.of("/jinju/shop/prod"), now.minusSeconds(60), now, Set.of(),
                 null), 10, null);
         assertEquals(List.of("cdi-1"), page.events().stream().map(e -> e.id()).toList());
+        var depth = registry.find("jinju.cloudwatch.outbox.depth").gauge();
+        org.junit.jupiter.api.Assertions.assertNotNull(depth, "the outbox depth gauge is registered");
+        assertEquals(0.0, depth.value());
+        org.junit.jupiter.api.Assertions.assertNotNull(registry.find("jinju.cloudwatch.throttles").functionCounter());
     }
 }
