@@ -48,6 +48,10 @@ public final class Bench {
         Path work = Path.of("target/bench-" + System.currentTimeMillis());
         Files.createDirectories(work);
         Report report = new Report(quick ? "--quick" : full ? "--full" : "");
+        if (List.of(args).contains("--micro")) { // only the JMH part, printed: for profiling one change
+            micro(quick).forEach(r -> log("%s: %.2f us/op", r.getParams().getBenchmark(), r.getPrimaryResult().getScore()));
+            return out;
+        }
         Duration warmup = quick ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
         Duration measure = quick ? Duration.ofSeconds(3) : Duration.ofSeconds(30);
         int[] clients = quick ? new int[]{1, 4} : new int[]{1, 4, 16};
@@ -94,16 +98,19 @@ public final class Bench {
         }
 
         // Micro-benchmarks, in this JVM (exec:java's class path is not a forkable one).
-        Collection<RunResult> micro = new Runner(new OptionsBuilder().include(MicroBenchmarks.class.getName())
-                .forks(0).warmupIterations(quick ? 1 : 2).measurementIterations(quick ? 1 : 3)
-                .warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(quick ? 1 : 3))
-                .mode(org.openjdk.jmh.annotations.Mode.AverageTime).timeUnit(java.util.concurrent.TimeUnit.MICROSECONDS)
-                .build()).run();
-        report.micro.addAll(micro);
+        report.micro.addAll(micro(quick));
 
         Files.writeString(out, report.markdown());
         log("wrote %s", out);
         return out;
+    }
+
+    static Collection<RunResult> micro(boolean quick) throws Exception {
+        return new Runner(new OptionsBuilder().include(MicroBenchmarks.class.getName())
+                .forks(0).warmupIterations(quick ? 1 : 2).measurementIterations(quick ? 1 : 3)
+                .warmupTime(TimeValue.seconds(1)).measurementTime(TimeValue.seconds(quick ? 1 : 3))
+                .mode(org.openjdk.jmh.annotations.Mode.AverageTime).timeUnit(java.util.concurrent.TimeUnit.MICROSECONDS)
+                .build()).run();
     }
 
     /** Waits until the text index has caught up, when the server reports its lag. */

@@ -38,6 +38,7 @@ public class MicroBenchmarks {
     Query textQuery;
     byte[] body;
     IngestService ingest;
+    dev.jinju.ingest.scrub.Scrubber scrubber;
 
     @Setup
     public void setUp() throws Exception {
@@ -48,6 +49,7 @@ public class MicroBenchmarks {
         textQuery = QueryParser.parse("payment 결제 pay* \"card declined\"");
         body = new ObjectMapper().writeValueAsBytes(Map.of("key", "k", "project", "bench", "environment", "prod",
                 "batchId", "b1", "events", gen.jsonBatch(IngestBench.BATCH, Instant.now())));
+        scrubber = new dev.jinju.ingest.scrub.Scrubber(defaultScrub());
         ingest = new IngestService(new ProjectRegistry(projects(), core()), new DiscardingStore(),
                 new dev.jinju.ingest.limit.RateLimiter(noRateLimit()), new dev.jinju.ingest.scrub.Scrubber(defaultScrub()),
                 new dev.jinju.selfmonitor.JinjuMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
@@ -67,6 +69,16 @@ public class MicroBenchmarks {
     @Benchmark
     public boolean evaluateTextQuery() {
         return QueryEvaluator.matches(textQuery, event);
+    }
+
+    @Benchmark
+    public Object scrubOneBatch() throws Exception {
+        return scrubber.scrub(dev.jinju.event.EventJson.mapper().readerFor(IngestBatch.class).readValue(body));
+    }
+
+    @Benchmark
+    public Object fingerprintOneEvent() {
+        return dev.jinju.ingest.Fingerprints.of(event);
     }
 
     @Benchmark
