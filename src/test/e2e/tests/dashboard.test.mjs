@@ -76,6 +76,10 @@ describe('Jinju dashboard', () => {
     await page.waitForTimeout(300)
     await page.screenshot({ path: screenshotPath('home.png'), fullPage: true })
     assert.match(await card.locator('.stat-errors .stat-value').innerText(), /^\d/)
+    // the home view shows the alert history (none has fired in a fresh demo)
+    const alerts = page.getByTestId('alert-history')
+    await alerts.waitFor()
+    assert.match(await alerts.innerText(), /Recent alerts[\s\S]*(No alert has fired|Firing|Resolved)/)
     // go to the project
     await card.locator('.card-link').click()
     await page.waitForURL(/\/explore\?/)

@@ -111,3 +111,19 @@ export const SERVICE_OVERVIEW_QUERY = /* GraphQL */ `
     }
   }
 `
+
+/** The newest alert firings, resolutions and failed deliveries, for the home view. */
+export const ALERT_HISTORY_QUERY = /* GraphQL */ `
+  query AlertHistory($first: Int) {
+    alertHistory(first: $first) {
+      id
+      rule
+      at
+      kind
+      count
+      message
+      channel
+      detail
+    }
+  }
+`

@@ -138,3 +138,16 @@ export interface ServiceOverviewResult {
   histogram: HistogramBucket[]
   latest: EventConnection
 }
+
+export type AlertHistoryKind = 'FIRED' | 'RESOLVED' | 'NOTIFIED' | 'NOTIFY_FAILED'
+
+export interface AlertHistoryEntry {
+  id: string
+  rule: string
+  at: string
+  kind: AlertHistoryKind
+  count: number | null
+  message: string | null
+  channel: string | null
+  detail: string | null
+}

@@ -99,6 +99,15 @@ final class Report {
         goal(md, "idle RSS ≤ 150 MB", String.format("%.0f MB", idleRssMb), idleRssMb <= 150);
         goal(md, "RSS ≤ 500 MB under sustained ingest", String.format("%.0f MB", maxRss), maxRss <= 500);
         goal(md, "startup ≤ 1.5 s", String.format("%.0f ms", startupMs), startupMs <= 1_500);
+        // The written analysis of the numbers (what bounds them, what changed) lives beside the tool.
+        try {
+            java.nio.file.Path analysis = java.nio.file.Path.of("bench/analysis.md");
+            if (java.nio.file.Files.exists(analysis)) {
+                md.append(java.nio.file.Files.readString(analysis));
+            }
+        } catch (java.io.IOException ignored) {
+            // the numbers stand on their own
+        }
         return md.toString();
     }
 
