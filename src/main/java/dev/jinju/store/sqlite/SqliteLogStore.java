@@ -319,6 +319,39 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
         boolean advance() throws SQLException;
     }
 
+    /** A source that reads rows a chunk at a time: {@link #fill()} adds the next chunk and says when none is left. */
+    private abstract static class BufferedSource implements RowSource {
+        protected final List<Row> buffer = new ArrayList<>();
+        protected boolean exhausted;
+        private int next;
+        private Row current;
+
+        @Override
+        public Row current() {
+            return current;
+        }
+
+        @Override
+        public boolean advance() throws SQLException {
+            while (true) {
+                if (next < buffer.size()) {
+                    current = buffer.get(next++);
+                    return true;
+                }
+                if (exhausted) {
+                    current = null;
+                    return false;
+                }
+                buffer.clear();
+                next = 0;
+                fill();
+            }
+        }
+
+        /** Appends the next chunk of rows to {@link #buffer}; sets {@link #exhausted} after the last one. */
+        protected abstract void fill() throws SQLException;
+    }
+
     private static final Comparator<RowSource> NEWEST_FIRST = Comparator
             .comparingLong((RowSource s) -> s.current().ts()).thenComparingLong(s -> s.current().seq()).reversed();
 
@@ -359,7 +392,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
      * Walks the text index's hits newest first (keyset paging with searchAfter), reading their rows from SQLite
      * and applying the evaluator where the Lucene query is a superset.
      */
-    private static final class IndexScan implements RowSource {
+    private static final class IndexScan extends BufferedSource {
         private static final int MAX_BATCH = 2_000;
         private final Connection c;
         private final Searcher searcher;
@@ -371,10 +404,6 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
         private boolean positioned;
         private long posTs;
         private long posSeq;
-        private final List<Row> buffer = new ArrayList<>();
-        private int next;
-        private boolean exhausted;
-        private Row current;
 
         IndexScan(Connection c, Searcher searcher, SearchScope scope, List<Integer> grps, SqliteCursor after, int batch) {
             this.c = c;
@@ -393,28 +422,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
         }
 
         @Override
-        public Row current() {
-            return current;
-        }
-
-        @Override
-        public boolean advance() throws SQLException {
-            while (true) {
-                if (next < buffer.size()) {
-                    current = buffer.get(next++);
-                    return true;
-                }
-                if (exhausted) {
-                    current = null;
-                    return false;
-                }
-                fill();
-            }
-        }
-
-        private void fill() throws SQLException {
-            buffer.clear();
-            next = 0;
+        protected void fill() throws SQLException {
             Searcher.Hits hits = searcher.search(compiled.query(), bounds, positioned, posTs, posSeq, batch);
             int n = hits.seq().length;
             if (n > 0) {
@@ -443,7 +451,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
      * {@code tailAbove >= 0} it reads only rows with a larger seq (the tail the text index does not hold yet),
      * found through the rowid rather than the group's time index.
      */
-    private static final class GroupScan implements RowSource {
+    private static final class GroupScan extends BufferedSource {
         private final Connection c;
         private final int grp;
         private final SearchScope scope;
@@ -452,10 +460,6 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
         private final long tailAbove;
         private final boolean byRowid;
         private SqliteCursor position;
-        private final List<Row> buffer = new ArrayList<>();
-        private int next;
-        private boolean exhausted;
-        private Row current;
 
         GroupScan(Connection c, int grp, SearchScope scope, SqlPredicate predicate, SqliteCursor after, int chunk,
                   long tailAbove, boolean byRowid) {
@@ -470,28 +474,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
         }
 
         @Override
-        public Row current() {
-            return current;
-        }
-
-        @Override
-        public boolean advance() throws SQLException {
-            while (true) {
-                if (next < buffer.size()) {
-                    current = buffer.get(next++);
-                    return true;
-                }
-                if (exhausted) {
-                    current = null;
-                    return false;
-                }
-                fill();
-            }
-        }
-
-        private void fill() throws SQLException {
-            buffer.clear();
-            next = 0;
+        protected void fill() throws SQLException {
             StringBuilder sql = new StringBuilder("SELECT ts, seq, body FROM events");
             List<Object> params = new ArrayList<>();
             if (tailAbove >= 0) {
