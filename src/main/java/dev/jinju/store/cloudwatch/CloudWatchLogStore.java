@@ -225,6 +225,10 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
 
     @Override
     public AppendResult append(List<LogEvent> events) {
+        GroupListing listing = groupListing;
+        if (listing != null && events.stream().anyMatch(e -> e.group() != null && !listing.names().contains(e.group()))) {
+            groupListing = null; // a new group: the next listing must show it
+        }
         List<AppendResult.Refused> refused = new ArrayList<>();
         Map<List<String>, List<CloudWatchWriter.Item>> byStream = new LinkedHashMap<>();
         List<CloudWatchOutbox.Row> rows = new ArrayList<>(); // for the outbox, in the caller's order
@@ -339,6 +343,26 @@ public class CloudWatchLogStore implements LogStore, AutoCloseable {
 
     @Override
     public List<LogGroupInfo> logGroups() {
+        // Every search validates its groups against this list: without the cache each one would page through
+        // DescribeLogGroups first. Groups this store creates drop the cache (append); others appear within 30 s.
+        GroupListing listing = groupListing;
+        if (listing == null || listing.expires() < System.nanoTime()) {
+            List<LogGroupInfo> fresh = describeAllGroups();
+            listing = new GroupListing(fresh, fresh.stream().map(LogGroupInfo::name).collect(
+                    java.util.stream.Collectors.toUnmodifiableSet()), System.nanoTime() + GROUP_LISTING_TTL_NANOS);
+            groupListing = listing;
+        }
+        return listing.groups();
+    }
+
+    /** A DescribeLogGroups listing, reused until it expires. */
+    private record GroupListing(List<LogGroupInfo> groups, java.util.Set<String> names, long expires) {
+    }
+
+    private static final long GROUP_LISTING_TTL_NANOS = 30_000_000_000L;
+    private volatile GroupListing groupListing;
+
+    private List<LogGroupInfo> describeAllGroups() {
         Map<String, LogGroupInfo> out = new TreeMap<>();
         Consumer<String> jinju = name -> {
             String[] parts = name.substring(LogGroups.JINJU_PREFIX.length()).split("/");

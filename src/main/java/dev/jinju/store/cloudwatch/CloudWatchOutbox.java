@@ -105,8 +105,7 @@ public final class CloudWatchOutbox implements AutoCloseable {
                     + " of " + maxEvents + " events waiting, jinju.cloudwatch.outbox.max-events): "
                     + rows.size() + " events not stored");
         }
-        try {
-            connection.setAutoCommit(false);
+        inTransaction("write", () -> {
             try (PreparedStatement ps = connection.prepareStatement(
                     "INSERT INTO outbox (id, grp, stream, ts, message) VALUES (?, ?, ?, ?, ?)")) {
                 for (Row r : rows) {
@@ -118,17 +117,10 @@ public final class CloudWatchOutbox implements AutoCloseable {
                     ps.addBatch();
                 }
                 ps.executeBatch();
-                connection.commit();
-                depth += rows.size();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
             }
-        } catch (SQLException e) {
-            throw new StoreException("cannot write the CloudWatch outbox " + file + ": " + e.getMessage(), e);
-        }
+            return null;
+        });
+        depth += rows.size();
     }
 
     /** The oldest {@code limit} rows, by seq. */
@@ -186,8 +178,7 @@ public final class CloudWatchOutbox implements AutoCloseable {
         if (seqs.isEmpty()) {
             return;
         }
-        try {
-            connection.setAutoCommit(false);
+        int deleted = inTransaction("delete from", () -> {
             int n = 0;
             try (PreparedStatement ps = connection.prepareStatement("DELETE FROM outbox WHERE seq = ?")) {
                 for (long seq : seqs) {
@@ -197,8 +188,25 @@ public final class CloudWatchOutbox implements AutoCloseable {
                 for (int c : ps.executeBatch()) {
                     n += Math.max(c, 0);
                 }
+            }
+            return n;
+        });
+        depth = Math.max(0, depth - deleted);
+    }
+
+    /** Work done inside one transaction on the outbox connection. */
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction: committed whole, or rolled back and reported as a StoreException. */
+    private <T> T inTransaction(String what, Work<T> work) {
+        try {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run();
                 connection.commit();
-                depth = Math.max(0, depth - n);
+                return result;
             } catch (SQLException e) {
                 connection.rollback();
                 throw e;
@@ -206,7 +214,7 @@ public final class CloudWatchOutbox implements AutoCloseable {
                 connection.setAutoCommit(true);
             }
         } catch (SQLException e) {
-            throw new StoreException("cannot delete from the CloudWatch outbox " + file + ": " + e.getMessage(), e);
+            throw new StoreException("cannot " + what + " the CloudWatch outbox " + file + ": " + e.getMessage(), e);
         }
     }
 
