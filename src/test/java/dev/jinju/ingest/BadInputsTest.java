@@ -150,9 +150,21 @@ class BadInputsTest {
                     && !message.contains("Server Error"), "a clear error: " + g.prettify());
         }
         if (query != null) {
-            int status = Session.given().queryParam("groups", "/jinju/shop/prod").queryParam("from", now.minusSeconds(3600).toString())
-                    .queryParam("to", now.plusSeconds(60).toString()).queryParam("query", query).get("/api/export")
-                    .statusCode();
+            int status;
+            try {
+                status = Session.given().queryParam("groups", "/jinju/shop/prod").queryParam("from", now.minusSeconds(3600).toString())
+                        .queryParam("to", now.plusSeconds(60).toString()).queryParam("query", query).get("/api/export")
+                        .statusCode();
+            } catch (Exception closed) { // rest-assured rethrows the socket's IOException unchecked
+                if (!(closed instanceof java.net.SocketException)) {
+                    throw new AssertionError("/api/export failed", closed);
+                }
+                // A request line over the server's limit (4 096 bytes) is answered 414 and the connection closed,
+                // which can reach the client as a broken pipe while it is still sending the URL.
+                int urlBytes = java.net.URLEncoder.encode(query, StandardCharsets.UTF_8).length();
+                assertTrue(urlBytes > 4_096, "the connection closed on a " + urlBytes + "-byte query: " + closed);
+                return;
+            }
             assertTrue(status == 200 || (status >= 400 && status < 500), "/api/export answered " + status);
         }
     }
