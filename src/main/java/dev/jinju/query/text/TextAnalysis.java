@@ -9,8 +9,6 @@ import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.LowerCaseFilter;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.Tokenizer;
-import org.apache.lucene.analysis.charfilter.MappingCharFilter;
-import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
 import org.apache.lucene.analysis.cjk.CJKBigramFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -25,17 +23,15 @@ public final class TextAnalysis {
     /** Characters the char filter turns into spaces, so {@code PaymentService} is a word of {@code a.PaymentService.b}. */
     public static final String SEPARATORS = ".:/=_$";
 
-    private static final NormalizeCharMap SEPARATOR_MAP = separatorMap();
-
     private static final Analyzer ANALYZER = new Analyzer() {
         @Override
         protected Reader initReader(String fieldName, Reader reader) {
-            return new MappingCharFilter(SEPARATOR_MAP, reader);
+            return new SeparatorCharFilter(reader);
         }
 
         @Override
         protected Reader initReaderForNormalization(String fieldName, Reader reader) {
-            return new MappingCharFilter(SEPARATOR_MAP, reader);
+            return new SeparatorCharFilter(reader);
         }
 
         @Override
@@ -54,14 +50,6 @@ public final class TextAnalysis {
     };
 
     private TextAnalysis() {
-    }
-
-    private static NormalizeCharMap separatorMap() {
-        NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
-        for (char c : SEPARATORS.toCharArray()) {
-            builder.add(String.valueOf(c), " ");
-        }
-        return builder.build();
     }
 
     /** The shared analyzer; thread-safe, and must not be closed. */
