@@ -16,7 +16,9 @@ import java.util.List;
 public final class JinjuProcess implements AutoCloseable {
     private final Process process;
     public final int port;
-    public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** HTTP/1.1, as browsers speak to an http:// server (they never upgrade to h2c). */
+    public final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
 
     private JinjuProcess(Process process, int port) {
         this.process = process;

@@ -19,20 +19,31 @@ import java.util.List;
  * beside the physical limits, query latency at a given store size, footprint, and JMH micro-benchmarks;
  * writes everything to a Markdown report ({@code BENCHMARKS.md} by default).
  * <p>
- * {@code ./mvnw -B package -DskipTests exec:java@bench -Dbench.args="[--quick|--full] [--out FILE]"}
+ * {@code ./mvnw -B package -DskipTests exec:java@bench -Dbench.args="[--quick|--full] [--out FILE]"}; for profiling
+ * one change, {@code --micro} (JMH only) or {@code --ingest-only [--doors rest]} with
+ * {@code -Dbench.server-jvm="-XX:StartFlightRecording=..."}.
  */
 public final class Bench {
     private static final String[] SERVER_CONFIG = {"jinju.projects.bench.environments=prod,staging",
             "jinju.projects.bench.ingest-keys=bench-key", "jinju.projects.shop.environments=prod,dev",
             "jinju.projects.shop.ingest-keys=shop-key", "jinju.ingest.rate-limit.enabled=false"};
-    /** The server's JVM: default JIT, the heap Jinju is meant to run in. */
-    static final List<String> SERVER_JVM = List.of("-Xmx256m");
+    /** The server's JVM: default JIT, the heap Jinju is meant to run in; {@code -Dbench.server-jvm} adds options (JFR). */
+    static final List<String> SERVER_JVM = serverJvm();
 
     /** The dashboard login the first-rows measurement uses (see SERVER_CONFIG). */
     static final java.util.Map<String, String> BENCH_USER = java.util.Map.of("JINJU_USER", JinjuProcess.USER,
             "JINJU_PASSWORD", JinjuProcess.PASSWORD);
 
     private Bench() {
+    }
+
+    private static List<String> serverJvm() {
+        List<String> options = new ArrayList<>(List.of("-Xmx256m"));
+        String extra = System.getProperty("bench.server-jvm", "").trim();
+        if (!extra.isEmpty()) {
+            options.addAll(List.of(extra.split("\\s+")));
+        }
+        return List.copyOf(options);
     }
 
     public static void main(String[] args) throws Exception {
@@ -52,9 +63,11 @@ public final class Bench {
             micro(quick).forEach(r -> log("%s: %.2f us/op", r.getParams().getBenchmark(), r.getPrimaryResult().getScore()));
             return out;
         }
+        boolean ingestOnly = List.of(args).contains("--ingest-only"); // printed, not written: for profiling
         Duration warmup = quick ? Duration.ofSeconds(1) : Duration.ofSeconds(5);
         Duration measure = quick ? Duration.ofSeconds(3) : Duration.ofSeconds(30);
-        int[] clients = quick ? new int[]{1, 4} : new int[]{1, 4, 16};
+        int[] clients = java.util.Arrays.stream(option(args, "--clients", quick ? "1,4" : "1,4,16").split(","))
+                .mapToInt(Integer::parseInt).toArray();
 
         // Footprint and ingest, on a fresh data dir.
         long t0 = System.nanoTime();
@@ -65,13 +78,17 @@ public final class Bench {
             Thread.sleep(2_000);
             report.idleRssMb = Machine.rssMb(jinju.pid());
             IngestBench ingest = new IngestBench(jinju);
-            for (String door : List.of("rest", "graphql")) {
+            for (String door : List.of(option(args, "--doors", "rest,graphql").split(","))) {
                 for (int c : clients) {
                     IngestBench.Result r = ingest.run(door, c, warmup, measure);
-                    log("ingest %s x%d: %.0f events/s", door, c, r.eventsPerSecond());
+                    log("ingest %s x%d: %.0f events/s, server %.2f cores, client %.2f cores, %s", door, c,
+                            r.eventsPerSecond(), r.serverCores(), r.clientCores(), r.lag());
                     report.ingest.add(r);
                 }
             }
+        }
+        if (ingestOnly) {
+            return out;
         }
         report.limits = LimitsBench.run(work, quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10));
         log("limits: sqlite %.0f/s, lucene %.0f/s, jackson %.0f/s", report.limits.sqlitePerSecond(),
@@ -87,6 +104,7 @@ public final class Bench {
                     SERVER_CONFIG)) {
                 jinju.login();
                 awaitIndex(jinju);
+                awaitIdle(jinju);
                 List<QueryBench.Result> results = QueryBench.run(jinju, quick ? 10 : 50);
                 report.queries.put(size, results);
                 if (!quick) {
@@ -122,6 +140,22 @@ public final class Bench {
                 return;
             }
             Thread.sleep(500);
+        }
+    }
+
+    /**
+     * Waits until the server is idle (under 0.05 cores for 3 s in a row, at most 5 min): after the index caught up,
+     * Lucene may still merge segments for a while, and queries timed meanwhile would measure the merges.
+     */
+    static void awaitIdle(JinjuProcess jinju) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        int quietSeconds = 0;
+        double last = Machine.cpuSeconds(jinju.pid());
+        while (quietSeconds < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(1_000);
+            double now = Machine.cpuSeconds(jinju.pid());
+            quietSeconds = now - last < 0.05 ? quietSeconds + 1 : 0;
+            last = now;
         }
     }
 

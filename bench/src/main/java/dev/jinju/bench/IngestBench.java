@@ -1,5 +1,6 @@
 package dev.jinju.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.jinju.it.JinjuProcess;
 
@@ -7,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,13 +30,22 @@ final class IngestBench {
 
     /** One measured run. */
     record Result(String door, int clients, double eventsPerSecond, double p50Ms, double p99Ms, double serverCores,
-                  double rssMb, double searchableAfterMs, long failures) {
+                  double clientCores, double rssMb, IndexLag lag, double searchableAfterMs, long failures) {
+    }
+
+    /**
+     * The text index's lag as the server reports it: the most events and seconds it trailed by during the run,
+     * and how long after the run it took to catch up (all acknowledged events searchable through the index).
+     */
+    record IndexLag(long maxEvents, double maxMillis, double catchUpMillis) {
     }
 
     private final JinjuProcess jinju;
     private final List<String> eventArrays = new ArrayList<>();
     private final AtomicLong batchIds = new AtomicLong();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1 as browsers' beacons and most SDKs speak it; the h2c upgrade cost the client more than the server. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     IngestBench(JinjuProcess jinju) throws Exception {
         this.jinju = jinju;
@@ -59,6 +70,9 @@ final class IngestBench {
         long warmEnd = System.nanoTime() + warmup.toNanos();
         long end = warmEnd + measure.toNanos();
         double cpuStart = Double.NaN;
+        double clientCpuStart = Double.NaN;
+        long maxLagEvents = 0;
+        double maxLagMillis = 0;
         List<Future<long[]>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int seed = c;
@@ -75,7 +89,8 @@ final class IngestBench {
                     long t0 = System.nanoTime();
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + jinju.port
                                     + (rest ? "/api/ingest" : "/graphql"))).header("Content-Type", "application/json")
-                            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.getBytes(StandardCharsets.UTF_8))).build(),
+                            HttpResponse.BodyHandlers.ofString());
                     long t1 = System.nanoTime();
                     boolean ok = r.statusCode() == 200 && r.body().contains("\"accepted\":" + BATCH);
                     if (t0 >= warmEnd) {
@@ -97,14 +112,23 @@ final class IngestBench {
             }));
         }
         double rss = 0;
+        long nextLagPoll = 0;
         while (System.nanoTime() < end) {
             if (Double.isNaN(cpuStart) && System.nanoTime() >= warmEnd) {
                 cpuStart = Machine.cpuSeconds(jinju.pid());
+                clientCpuStart = Machine.cpuSeconds(ProcessHandle.current().pid());
             }
             rss = Math.max(rss, Machine.rssMb(jinju.pid()));
+            if (System.nanoTime() >= nextLagPoll) {
+                long[] lag = indexLag();
+                maxLagEvents = Math.max(maxLagEvents, lag[0]);
+                maxLagMillis = Math.max(maxLagMillis, lag[1]);
+                nextLagPoll = System.nanoTime() + 1_000_000_000L;
+            }
             Thread.sleep(200);
         }
         double cpuEnd = Machine.cpuSeconds(jinju.pid());
+        double clientCpuEnd = Machine.cpuSeconds(ProcessHandle.current().pid());
         long accepted = 0;
         long failures = 0;
         List<long[]> samples = new ArrayList<>();
@@ -123,8 +147,30 @@ final class IngestBench {
             k += s.length - 2;
         }
         double seconds = measure.toNanos() / 1e9;
+        IndexLag lag = new IndexLag(maxLagEvents, maxLagMillis, catchUpMillis());
         return new Result(door, clients, accepted / seconds, Stats.percentileMs(all, total, 50),
-                Stats.percentileMs(all, total, 99), (cpuEnd - cpuStart) / seconds, rss, searchableAfter(), failures);
+                Stats.percentileMs(all, total, 99), (cpuEnd - cpuStart) / seconds, (clientCpuEnd - clientCpuStart) / seconds,
+                rss, lag, searchableAfter(), failures);
+    }
+
+    /** {events, millis} the text index trails by now, from GraphQL {@code indexStatus} ({0, 0} without an index). */
+    long[] indexLag() throws Exception {
+        JsonNode status = JSON.readTree(jinju.graphql("{ indexStatus { lagEvents lagMillis } }").body())
+                .path("data").path("indexStatus");
+        return status.isObject() ? new long[]{status.path("lagEvents").asLong(), status.path("lagMillis").asLong()}
+                : new long[]{0, 0};
+    }
+
+    /** Milliseconds from the end of the run until the text index holds every acknowledged event (NaN: not in 5 min). */
+    double catchUpMillis() throws Exception {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < 300_000_000_000L) {
+            if (indexLag()[0] == 0) {
+                return (System.nanoTime() - start) / 1e6;
+            }
+            Thread.sleep(50);
+        }
+        return Double.NaN;
     }
 
     /** Sends one event with a word nobody else has and measures how long until a search finds it. */

@@ -36,15 +36,18 @@ final class Report {
                 + "clients run in the benchmark's JVM on the same 2 cores, so they compete with the server for CPU.\n\n");
 
         md.append("## Ingest (batches of ").append(IngestBench.BATCH).append(" realistic events)\n\n");
-        md.append("| door | clients | events/s | p50 ms | p99 ms | server CPU (cores) | server RSS MB | searchable after ms | failed requests |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|\n");
+        md.append("| door | clients | events/s | p50 ms | p99 ms | server CPU (cores) | client CPU (cores) | server RSS MB "
+                + "| index lag max (events / s) | index caught up after run, ms | probe found by search after ms | failed requests |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         double bestRest = 0;
         double bestGraphql = 0;
         double maxRss = 0;
         for (IngestBench.Result r : ingest) {
-            md.append(String.format("| %s | %d | %.0f | %s | %s | %.2f | %.0f | %s | %d |%n", r.door().equals("rest")
-                            ? "`POST /api/ingest`" : "GraphQL `ingest`", r.clients(), r.eventsPerSecond(), Stats.ms(r.p50Ms()),
-                    Stats.ms(r.p99Ms()), r.serverCores(), r.rssMb(), Stats.ms(r.searchableAfterMs()), r.failures()));
+            md.append(String.format("| %s | %d | %.0f | %s | %s | %.2f | %.2f | %.0f | %d / %.1f | %s | %s | %d |%n",
+                    r.door().equals("rest") ? "`POST /api/ingest`" : "GraphQL `ingest`", r.clients(), r.eventsPerSecond(),
+                    Stats.ms(r.p50Ms()), Stats.ms(r.p99Ms()), r.serverCores(), r.clientCores(), r.rssMb(),
+                    r.lag().maxEvents(), r.lag().maxMillis() / 1000, Stats.ms(r.lag().catchUpMillis()),
+                    Stats.ms(r.searchableAfterMs()), r.failures()));
             if (r.door().equals("rest")) {
                 bestRest = Math.max(bestRest, r.eventsPerSecond());
             } else {
