@@ -24,6 +24,9 @@ public interface IndexConfig {
     @WithDefault("15s")
     Duration commitInterval();
 
+    /** Threads that analyse and index documents; default: 2, or 1 on a single core. */
+    java.util.OptionalInt threads();
+
     /** Throw the index away at start and rebuild it from SQLite. */
     @WithDefault("false")
     boolean rebuild();

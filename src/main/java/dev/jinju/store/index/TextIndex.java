@@ -30,6 +30,12 @@ import java.util.Comparator;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -47,6 +53,8 @@ public final class TextIndex implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(TextIndex.class);
     /** Rows read from SQLite and indexed per round. */
     static final int CHUNK = 2_000;
+    /** Fewer documents than this per thread are not worth a hand-over. */
+    private static final int MIN_SLICE = 50;
 
     static final FieldType TEXT_TYPE = textType();
 
@@ -56,6 +64,8 @@ public final class TextIndex implements AutoCloseable {
     private final IndexWriter writer;
     private final SearcherManager manager;
     private final Thread thread;
+    /** Runs all but the first slice of each chunk when indexing on several threads (null on one). */
+    private final ExecutorService helpers;
     private final Object signal = new Object();
     private boolean signalled;
     private volatile boolean running = true;
@@ -124,6 +134,11 @@ public final class TextIndex implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the text index in " + options.dir() + ": " + e.getMessage(), e);
         }
+        helpers = options.threads() > 1 ? Executors.newFixedThreadPool(options.threads() - 1, r -> {
+            Thread t = new Thread(r, "jinju-text-indexer-helper");
+            t.setDaemon(true);
+            return t;
+        }) : null;
         thread = new Thread(this::run, "jinju-text-indexer");
         thread.setDaemon(true);
         thread.start();
@@ -347,6 +362,8 @@ public final class TextIndex implements AutoCloseable {
                         + "json_extract(body, '$.stackTrace') FROM events WHERE seq > ? ORDER BY seq LIMIT " + CHUNK)) {
             ps.setLong(1, after);
             try (ResultSet rs = ps.executeQuery()) {
+                List<Document> docs = new ArrayList<>(CHUNK);
+                long last = after;
                 synchronized (addLock) {
                     retention.removeIf(r -> r.seqBound() <= addedSeq); // the indexer is past all their rows
                     while (rs.next()) {
@@ -356,12 +373,14 @@ public final class TextIndex implements AutoCloseable {
                         int status = rs.getInt(5);
                         Integer httpStatus = rs.wasNull() ? null : status;
                         if (!deletedByRetention(seq, ts, grp)) {
-                            writer.addDocument(document(seq, ts, grp, rs.getInt(4), httpStatus,
+                            docs.add(document(seq, ts, grp, rs.getInt(4), httpStatus,
                                     TextAnalysis.text(rs.getString(6), rs.getString(7))));
                         }
-                        addedSeq = seq;
+                        last = seq;
                         n++;
                     }
+                    addAll(docs, after);
+                    addedSeq = last; // only once every document up to it is in the writer
                 }
             }
         }
@@ -370,6 +389,59 @@ public final class TextIndex implements AutoCloseable {
             addedSeq = acknowledgedBefore;
         }
         return n;
+    }
+
+    /**
+     * Adds the documents, split over the indexing threads when there are several: IndexWriter takes documents
+     * from many threads at once (one in-memory segment each), and analysis is most of the cost.
+     */
+    private void addAll(List<Document> docs, long after) throws IOException {
+        int slices = helpers == null ? 1 : Math.min(options.threads(), Math.max(1, docs.size() / MIN_SLICE));
+        if (slices == 1) {
+            for (Document d : docs) {
+                writer.addDocument(d);
+            }
+            return;
+        }
+        int size = (docs.size() + slices - 1) / slices;
+        List<Future<?>> running = new ArrayList<>();
+        for (int from = size; from < docs.size(); from += size) {
+            List<Document> slice = docs.subList(from, Math.min(docs.size(), from + size));
+            running.add(helpers.submit(() -> {
+                for (Document d : slice) {
+                    writer.addDocument(d);
+                }
+                return null;
+            }));
+        }
+        IOException failure = null;
+        try {
+            for (Document d : docs.subList(0, size)) {
+                writer.addDocument(d);
+            }
+        } catch (IOException e) {
+            failure = e;
+        }
+        for (Future<?> f : running) { // wait for every slice, even after a failure, before the lock is released
+            try {
+                f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = failure != null ? failure : new IOException("interrupted while indexing", e);
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : e.getCause() instanceof IOException io ? io
+                        : new IOException("indexing failed: " + e.getCause(), e.getCause());
+            }
+        }
+        if (failure != null) {
+            // Some slices may be in: drop them, so that the retry of this chunk does not index rows twice.
+            try {
+                writer.deleteDocuments(LongPoint.newRangeQuery(IndexFields.SEQ, after + 1, Long.MAX_VALUE));
+            } catch (IOException | RuntimeException e) {
+                failure.addSuppressed(e);
+            }
+            throw failure;
+        }
     }
 
     private boolean deletedByRetention(long seq, long ts, int grp) {
@@ -424,6 +496,9 @@ public final class TextIndex implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         closeConnection();
+        if (helpers != null) {
+            helpers.shutdownNow();
+        }
     }
 
     /** Stops indexing and commits what was indexed, with its watermark. */

@@ -28,6 +28,12 @@ final class IndexedStores {
                 new IndexOptions(dir.resolve("index"), refresh, commit, rebuild));
     }
 
+    /** As {@link #open}, analysing documents on {@code threads} threads. */
+    static SqliteLogStore open(Path dir, Duration refresh, Duration commit, int threads) {
+        return new SqliteLogStore(SqliteTestFiles.dataSource(dir.resolve("jinju.db")),
+                new IndexOptions(dir.resolve("index"), refresh, commit, false, threads));
+    }
+
     /** A store that never refreshes or commits on its own: what is searchable is what tests make searchable. */
     static SqliteLogStore manual(Path dir) {
         return open(dir, NEVER, NEVER, false);

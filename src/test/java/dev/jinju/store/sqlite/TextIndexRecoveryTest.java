@@ -287,4 +287,21 @@ class TextIndexRecoveryTest {
             rebuilt.close();
         }
     }
+
+    @Test
+    void indexingOnSeveralThreadsGivesEachRowOneDocumentAndTheSameAnswers() throws IOException {
+        List<LogEvent> events = events(2_500);
+        for (int threads : new int[]{1, 3}) {
+            Path sub = Files.createDirectories(dir.resolve("threads-" + threads));
+            SqliteLogStore store = IndexedStores.open(sub, IndexedStores.NEVER, IndexedStores.NEVER, threads);
+            try {
+                append(store, events);
+                store.awaitIndexed();
+                assertEquals(events.size(), indexedDocs(store), "one document per row on " + threads + " threads");
+                assertAnswers(store, events);
+            } finally {
+                store.close();
+            }
+        }
+    }
 }
