@@ -35,7 +35,10 @@ final class QueryBench {
         BenchEvents gen = new BenchEvents(17);
         long now = Instant.now().toEpochMilli();
         long start = System.nanoTime();
+        // One thread writes a batch while this one generates the next.
+        java.util.concurrent.ExecutorService writer = java.util.concurrent.Executors.newSingleThreadExecutor();
         try (SqliteLogStore store = new SqliteLogStore(ds)) {
+            java.util.concurrent.Future<?> pending = null;
             List<LogEvent> batch = new ArrayList<>(5_000);
             for (long i = 0; i < count; i++) {
                 String g = GROUPS[(int) (i % GROUPS.length)];
@@ -43,12 +46,20 @@ final class QueryBench {
                 // Oldest first, as events arrive: spread evenly over the 24 hours before now.
                 Instant ts = Instant.ofEpochMilli(now - 86_400_000L + (86_400_000L * i / count));
                 batch.add(gen.event("q" + i, parts[2], parts[3], ts));
-                if (batch.size() == 5_000) {
-                    store.append(batch);
+                if (batch.size() == 5_000 || i == count - 1) {
+                    if (pending != null) {
+                        pending.get();
+                    }
+                    List<LogEvent> full = batch;
+                    pending = writer.submit(() -> store.append(full));
                     batch = new ArrayList<>(5_000);
                 }
             }
-            store.append(batch);
+            if (pending != null) {
+                pending.get();
+            }
+        } finally {
+            writer.shutdown();
         }
         return count / ((System.nanoTime() - start) / 1e9);
     }
