@@ -102,6 +102,12 @@ final class Report {
         goal(md, "idle RSS ≤ 150 MB", String.format("%.0f MB", idleRssMb), idleRssMb <= 150);
         goal(md, "RSS ≤ 500 MB under sustained ingest", String.format("%.0f MB", maxRss), maxRss <= 500);
         goal(md, "startup ≤ 1.5 s", String.format("%.0f ms", startupMs), startupMs <= 1_500);
+        for (Map.Entry<Long, Long> d : diskSqliteBytes.entrySet()) {
+            double gbPerMillion = (d.getValue() + diskIndexBytes.get(d.getKey())) * (1_000_000.0 / d.getKey()) / 1e9;
+            goal(md, String.format("disk ≤ 1.5 GB per million events all told (at %,d)", d.getKey()),
+                    String.format("%.2f GB", gbPerMillion), gbPerMillion <= 1.5);
+        }
+        queryGoals(md);
         // The written analysis of the numbers (what bounds them, what changed) lives beside the tool.
         try {
             java.nio.file.Path analysis = java.nio.file.Path.of("bench/analysis.md");
@@ -112,6 +118,39 @@ final class Report {
             // the numbers stand on their own
         }
         return md.toString();
+    }
+
+    /** The query goals of issue #9 are for 10 M events; a run without 10 M (not --full) checks them at its largest size. */
+    private void queryGoals(StringBuilder md) {
+        if (queries.isEmpty()) {
+            return;
+        }
+        long size = java.util.Collections.max(queries.keySet());
+        Map<String, QueryBench.Result> byName = new java.util.LinkedHashMap<>();
+        queries.get(size).forEach(r -> byName.put(r.name(), r));
+        String at = String.format(" (at %,d%s)", size, size < 10_000_000 ? "; the goal is for 10 M" : "");
+        queryGoal(md, byName, "newest 100, one group, 24 h", 10, at);
+        queryGoal(md, byName, "level:error", 10, at);
+        queryGoal(md, byName, "http.status:>=500", 50, at);
+        for (String text : List.of("rare term", "common term (payment)", "phrase \"failed to connect\"", "Korean 결제", "prefix pay*")) {
+            queryGoal(md, byName, text, 20, at);
+        }
+        queryGoal(md, byName, "wildcard *Error", 100, at);
+        queryGoal(md, byName, "histogram 24 h, 60 buckets", 20, at);
+        QueryBench.Result first = byName.get("newest 100, one group, 24 h");
+        QueryBench.Result deep = byName.get("page 51 via the cursor (100 per page)");
+        if (first != null && deep != null) {
+            // "As fast as page 1": within a quarter (and a millisecond of noise) of the first page's p50.
+            goal(md, "page 51 as fast as page 1" + at, String.format("%s vs %s ms p50", Stats.ms(deep.p50Ms()),
+                    Stats.ms(first.p50Ms())), deep.p50Ms() <= first.p50Ms() * 1.25 + 1);
+        }
+    }
+
+    private static void queryGoal(StringBuilder md, Map<String, QueryBench.Result> byName, String name, double goalMs, String at) {
+        QueryBench.Result r = byName.get(name);
+        if (r != null) {
+            goal(md, String.format("%s ≤ %.0f ms p50%s", name, goalMs, at), Stats.ms(r.p50Ms()) + " ms", r.p50Ms() <= goalMs);
+        }
     }
 
     private static void goal(StringBuilder md, String goal, String measured, boolean met) {
