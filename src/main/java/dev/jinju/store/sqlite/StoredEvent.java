@@ -1,0 +1,26 @@
+package dev.jinju.store.sqlite;
+
+import dev.jinju.event.EventJson;
+import dev.jinju.event.LogEvent;
+
+/** How an event maps to the {@code body} and {@code text_z} columns of its row, both ways. */
+final class StoredEvent {
+    /** The columns {@link #read} needs, in its argument order. */
+    static final String COLUMNS = "body, text_z";
+
+    private StoredEvent() {
+    }
+
+    /**
+     * The event of a row. A row written before {@code text_z} existed has it NULL and its body holds message and
+     * stack trace; a newer row's body lacks them and {@code text_z} holds both.
+     */
+    static LogEvent read(String body, byte[] textZ) {
+        LogEvent e = EventJson.read(body);
+        if (textZ == null) {
+            return e;
+        }
+        EventText.Text text = EventText.decode(textZ);
+        return e.toBuilder().message(text.message()).stackTrace(text.stackTrace()).build();
+    }
+}
