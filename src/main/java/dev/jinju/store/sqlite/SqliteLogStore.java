@@ -133,8 +133,8 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
 
     private void write(Connection c, List<LogEvent> events) throws SQLException {
         Map<Long, Long> rollup = new HashMap<>();
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT OR IGNORE INTO events(id, grp, ts, level, type, http_status, body) VALUES (?,?,?,?,?,?,?)")) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT OR IGNORE INTO "
+                + "events(id, grp, ts, level, type, http_status, body, text_z) VALUES (?,?,?,?,?,?,?,?)")) {
             List<int[]> keys = new ArrayList<>(events.size());
             for (LogEvent e : events) {
                 int grp = groupId(c, e);
@@ -149,7 +149,8 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
                 } else {
                     insert.setNull(6, java.sql.Types.INTEGER);
                 }
-                insert.setString(7, dev.jinju.event.EventJson.write(e));
+                insert.setString(7, StoredEvent.body(e));
+                insert.setBytes(8, StoredEvent.text(e));
                 insert.addBatch();
                 keys.add(new int[]{grp, (int) Math.floorDiv(ts, 60_000L), e.level().ordinal()});
             }

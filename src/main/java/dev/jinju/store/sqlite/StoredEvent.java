@@ -11,6 +11,17 @@ final class StoredEvent {
     private StoredEvent() {
     }
 
+    /** The event as JSON without message and stack trace: those, the bulk of an event, go to {@link #text}. */
+    static String body(LogEvent e) {
+        return EventJson.write(e.message() == null && e.stackTrace() == null ? e
+                : e.toBuilder().message(null).stackTrace(null).build());
+    }
+
+    /** Message and stack trace in {@link EventText}'s compact form; never null, so a row's format is plain. */
+    static byte[] text(LogEvent e) {
+        return EventText.encode(e.message(), e.stackTrace());
+    }
+
     /**
      * The event of a row. A row written before {@code text_z} existed has it NULL and its body holds message and
      * stack trace; a newer row's body lacks them and {@code text_z} holds both.
