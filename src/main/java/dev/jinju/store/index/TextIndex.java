@@ -360,7 +360,8 @@ public final class TextIndex implements AutoCloseable {
                         int status = rs.getInt(5);
                         Integer httpStatus = rs.wasNull() ? null : status;
                         if (!deletedByRetention(seq, ts, grp)) {
-                            EventText.Text text = EventText.orFromBody(rs.getBytes(6), rs.getString(7), rs.getString(8));
+                            EventText.Text text = EventText.orFromBody(rs.getBytes(6), rs.getString(7),
+                                    rs.getString(8));
                             writer.addDocument(document(seq, ts, grp, rs.getInt(4), httpStatus,
                                     TextAnalysis.text(text.message(), text.stackTrace())));
                         }

@@ -211,9 +211,9 @@ class OldFormatRowsTest {
         for (LogEvent e : all) {
             assertEquals(e, store.event(e.id()).orElseThrow(), e.id());
         }
-        List<String> queries = List.of("", "결제", "실패", "PaymentService", "NullPointerException", "\"payment failed\"",
-                "message:\"payment failed\"", "message:*실패*", "message:Order*", "has:message", "!has:message",
-                "has:stackTrace", "-has:stackTrace", "stackTrace:*PaymentService*", "level:error 결제",
+        List<String> queries = List.of("", "결제", "실패", "PaymentService", "NullPointerException",
+                "\"payment failed\"", "message:\"payment failed\"", "message:*실패*", "message:Order*", "has:message",
+                "!has:message", "has:stackTrace", "-has:stackTrace", "stackTrace:*PaymentService*", "level:error 결제",
                 "message:\"payment failed\" OR stackTrace:*Cart.vue*", "💳", "주문");
         for (String q : queries) {
             List<String> expected = ExpectedResults.ids(all, scope(q));
