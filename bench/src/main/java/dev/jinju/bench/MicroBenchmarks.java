@@ -17,6 +17,7 @@ import dev.jinju.store.LogStore;
 import dev.jinju.store.SearchPage;
 import dev.jinju.store.SearchScope;
 import dev.jinju.store.cloudwatch.FilterPatternCompiler;
+import dev.jinju.store.sqlite.EventText;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -28,7 +29,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** JMH micro-benchmarks of the hot pieces: a query's parse + compile, the evaluator, a batch's JSON to events. */
+/**
+ * JMH micro-benchmarks of the hot pieces: a query's parse + compile, the evaluator, a batch's JSON to events, the
+ * stored form of an event's text.
+ */
 @State(Scope.Benchmark)
 public class MicroBenchmarks {
     static final String QUERY = "level:error \"payment failed\" http.status:>=500 !type:vue url:*checkout* (code:E101 OR code:E102)";
@@ -39,6 +43,10 @@ public class MicroBenchmarks {
     byte[] body;
     IngestService ingest;
     dev.jinju.ingest.scrub.Scrubber scrubber;
+    /** Benchmark events' texts (200–2 000-byte messages, a third with stack traces), plain and stored. */
+    LogEvent[] texts;
+    byte[][] storedTexts;
+    int nextText;
 
     @Setup
     public void setUp() throws Exception {
@@ -50,6 +58,12 @@ public class MicroBenchmarks {
         body = new ObjectMapper().writeValueAsBytes(Map.of("key", "k", "project", "bench", "environment", "prod",
                 "batchId", "b1", "events", gen.jsonBatch(IngestBench.BATCH, Instant.now())));
         scrubber = new dev.jinju.ingest.scrub.Scrubber(defaultScrub());
+        texts = new LogEvent[64];
+        storedTexts = new byte[texts.length][];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = gen.event("t" + i, "bench", "prod", Instant.now());
+            storedTexts[i] = EventText.encode(texts[i].message(), texts[i].stackTrace());
+        }
         ingest = new IngestService(new ProjectRegistry(projects(), core()), new DiscardingStore(),
                 new dev.jinju.ingest.limit.RateLimiter(noRateLimit()), new dev.jinju.ingest.scrub.Scrubber(defaultScrub()),
                 new dev.jinju.selfmonitor.JinjuMetrics(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
@@ -79,6 +93,19 @@ public class MicroBenchmarks {
     @Benchmark
     public Object fingerprintOneEvent() {
         return dev.jinju.ingest.Fingerprints.of(event);
+    }
+
+    /** One event's message and stack trace to the text_z column's form (the SQLite writer does it per row). */
+    @Benchmark
+    public byte[] encodeEventText() {
+        LogEvent e = texts[nextText++ & (texts.length - 1)];
+        return EventText.encode(e.message(), e.stackTrace());
+    }
+
+    /** And back, as every read of a row does. */
+    @Benchmark
+    public Object decodeEventText() {
+        return EventText.decode(storedTexts[nextText++ & (storedTexts.length - 1)]);
     }
 
     @Benchmark

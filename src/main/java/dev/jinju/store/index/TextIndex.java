@@ -1,6 +1,7 @@
 package dev.jinju.store.index;
 
 import dev.jinju.query.text.TextAnalysis;
+import dev.jinju.store.sqlite.EventText;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FieldType;
@@ -357,9 +358,12 @@ public final class TextIndex implements AutoCloseable {
         long after = addedSeq;
         // Every row up to this was committed before the query below starts, so the query sees it unless deleted.
         long acknowledgedBefore = storedSeq;
+        // A row's text is in text_z; only rows written before that column existed have it in the JSON body.
         try (PreparedStatement ps = connection.prepareStatement(
-                "SELECT seq, ts, grp, level, http_status, json_extract(body, '$.message'), "
-                        + "json_extract(body, '$.stackTrace') FROM events WHERE seq > ? ORDER BY seq LIMIT " + CHUNK)) {
+                "SELECT seq, ts, grp, level, http_status, text_z, "
+                        + "CASE WHEN text_z IS NULL THEN json_extract(body, '$.message') END, "
+                        + "CASE WHEN text_z IS NULL THEN json_extract(body, '$.stackTrace') END "
+                        + "FROM events WHERE seq > ? ORDER BY seq LIMIT " + CHUNK)) {
             ps.setLong(1, after);
             try (ResultSet rs = ps.executeQuery()) {
                 List<Document> docs = new ArrayList<>(CHUNK);
@@ -373,8 +377,10 @@ public final class TextIndex implements AutoCloseable {
                         int status = rs.getInt(5);
                         Integer httpStatus = rs.wasNull() ? null : status;
                         if (!deletedByRetention(seq, ts, grp)) {
+                            EventText.Text text = EventText.orFromBody(rs.getBytes(6), rs.getString(7),
+                                    rs.getString(8));
                             docs.add(document(seq, ts, grp, rs.getInt(4), httpStatus,
-                                    TextAnalysis.text(rs.getString(6), rs.getString(7))));
+                                    TextAnalysis.text(text.message(), text.stackTrace())));
                         }
                         last = seq;
                         n++;

@@ -10,18 +10,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Compiles the structured part of a query tree to SQL over the {@code events} table. Free text and
- * {@code extra.*} are left to the evaluator: they compile to a superset (see {@link SqlPredicate#exact()}).
+ * Compiles the structured part of a query tree to SQL over the {@code events} table. Free text, {@code message},
+ * {@code stackTrace} and {@code extra.*} are left to the evaluator: they compile to a superset (see
+ * {@link SqlPredicate#exact()}).
  * Every leaf yields 0 or 1, never NULL, so that NOT keeps the evaluator's meaning for absent fields.
  */
 final class SqlCompiler {
 
+    /**
+     * Fields SQL cannot see: a row's {@code text_z} holds them compressed (the body only for rows written before
+     * it existed), so the evaluator decides on them.
+     */
+    private static final Set<String> COMPRESSED = Set.of("message", "stackTrace");
+
     /** JSON paths in the body column for fields without a column of their own. */
     private static final Map<String, String> JSON_PATHS = Map.ofEntries(
-            Map.entry("code", "$.code"), Map.entry("message", "$.message"),
-            Map.entry("stackTrace", "$.stackTrace"), Map.entry("url", "$.url"),
+            Map.entry("code", "$.code"), Map.entry("url", "$.url"),
             Map.entry("location", "$.location"), Map.entry("http.method", "$.http.method"),
             Map.entry("user.id", "$.user.id"), Map.entry("user.email", "$.user.email"),
             Map.entry("user.name", "$.user.name"), Map.entry("release", "$.release"),
@@ -88,7 +95,7 @@ final class SqlCompiler {
 
     private static SqlPredicate match(Field field, String value) {
         String name = field.name();
-        if (field.isExtra() || name.equals("timestamp")) {
+        if (field.isExtra() || name.equals("timestamp") || COMPRESSED.contains(name)) {
             return SqlPredicate.TRUE_SUPERSET;
         }
         if (name.equals("level")) {
@@ -175,7 +182,7 @@ final class SqlCompiler {
             case "component" -> new SqlPredicate(
                     "COALESCE(json_array_length(body, '$.componentTrace'), 0) > 0", List.of(), true);
             default -> {
-                if (field.isExtra()) {
+                if (field.isExtra() || COMPRESSED.contains(name)) {
                     yield SqlPredicate.TRUE_SUPERSET;
                 }
                 String expr = "json_extract(body, '" + JSON_PATHS.get(name) + "')";

@@ -1,6 +1,5 @@
 package dev.jinju.store.sqlite;
 
-import dev.jinju.event.EventJson;
 import dev.jinju.event.Level;
 import dev.jinju.event.LogEvent;
 import dev.jinju.query.Query;
@@ -38,10 +37,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 
 /**
- * The embedded store: events as JSON rows in SQLite with indexed columns for group, time, level, type and HTTP
- * status, a per-minute rollup for histograms, and (optionally) a Lucene text index derived from the rows
- * ({@link TextIndex}). Writes go through one group-commit writer; reads use pooled connections (WAL lets them
- * run beside the writer).
+ * The embedded store: events as JSON rows in SQLite (message and stack trace compressed beside the JSON, see
+ * {@link StoredEvent}) with indexed columns for group, time, level, type and HTTP status, a per-minute rollup
+ * for histograms, and (optionally) a Lucene text index derived from the rows ({@link TextIndex}). Writes go
+ * through one group-commit writer; reads use pooled connections (WAL lets them run beside the writer).
  * <p>
  * Queries with free terms or phrases search the index for the rows up to its searchable watermark and scan the
  * rows above it (the unindexed tail) with SQL, merging both newest first, so an acknowledged event is never
@@ -134,8 +133,8 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
 
     private void write(Connection c, List<LogEvent> events) throws SQLException {
         Map<Long, Long> rollup = new HashMap<>();
-        try (PreparedStatement insert = c.prepareStatement(
-                "INSERT OR IGNORE INTO events(id, grp, ts, level, type, http_status, body) VALUES (?,?,?,?,?,?,?)")) {
+        try (PreparedStatement insert = c.prepareStatement("INSERT OR IGNORE INTO "
+                + "events(id, grp, ts, level, type, http_status, body, text_z) VALUES (?,?,?,?,?,?,?,?)")) {
             List<int[]> keys = new ArrayList<>(events.size());
             for (LogEvent e : events) {
                 int grp = groupId(c, e);
@@ -150,7 +149,8 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
                 } else {
                     insert.setNull(6, java.sql.Types.INTEGER);
                 }
-                insert.setString(7, EventJson.write(e));
+                insert.setString(7, StoredEvent.body(e));
+                insert.setBytes(8, StoredEvent.text(e));
                 insert.addBatch();
                 keys.add(new int[]{grp, (int) Math.floorDiv(ts, 60_000L), e.level().ordinal()});
             }
@@ -227,10 +227,10 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
     @Override
     public Optional<LogEvent> event(String id) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT body FROM events WHERE id = ?")) {
+             PreparedStatement ps = c.prepareStatement("SELECT " + StoredEvent.COLUMNS + " FROM events WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(EventJson.read(rs.getString(1))) : Optional.empty();
+                return rs.next() ? Optional.of(StoredEvent.read(rs.getString(1), rs.getBytes(2))) : Optional.empty();
             }
         } catch (SQLException e) {
             throw new StoreException("cannot read event " + id + ": " + e.getMessage(), e);
@@ -355,19 +355,17 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
     private static final Comparator<RowSource> NEWEST_FIRST = Comparator
             .comparingLong((RowSource s) -> s.current().ts()).thenComparingLong(s -> s.current().seq()).reversed();
 
-    /** Reads rows by seq (in any order) and returns their bodies by seq; rows deleted meanwhile are absent. */
-    private static Map<Long, String> bodies(Connection c, long[] seqs, int from, int to) throws SQLException {
-        return bodies(c, seqs, from, to, SqlPredicate.TRUE_EXACT);
-    }
-
-    /** As above, keeping only rows that also pass {@code narrow} (a superset of the matches, from SQL). */
-    private static Map<Long, String> bodies(Connection c, long[] seqs, int from, int to, SqlPredicate narrow)
+    /**
+     * Reads rows by seq (in any order) that also pass {@code narrow} (a superset of the matches, from SQL) and
+     * returns their events by seq; rows deleted meanwhile are absent.
+     */
+    private static Map<Long, LogEvent> events(Connection c, long[] seqs, int from, int to, SqlPredicate narrow)
             throws SQLException {
-        Map<Long, String> bodies = new HashMap<>();
+        Map<Long, LogEvent> events = new HashMap<>();
         if (from >= to) {
-            return bodies;
+            return events;
         }
-        StringBuilder sql = new StringBuilder("SELECT seq, body FROM events WHERE seq IN (");
+        StringBuilder sql = new StringBuilder("SELECT seq, " + StoredEvent.COLUMNS + " FROM events WHERE seq IN (");
         for (int i = from; i < to; i++) {
             sql.append(i > from ? "," : "").append(seqs[i]);
         }
@@ -381,11 +379,11 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    bodies.put(rs.getLong(1), rs.getString(2));
+                    events.put(rs.getLong(1), StoredEvent.read(rs.getString(2), rs.getBytes(3)));
                 }
             }
         }
-        return bodies;
+        return events;
     }
 
     /**
@@ -430,13 +428,12 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
                 posTs = hits.ts()[n - 1];
                 posSeq = hits.seq()[n - 1];
             }
-            Map<Long, String> bodies = bodies(c, hits.seq(), 0, n, narrow);
+            Map<Long, LogEvent> events = events(c, hits.seq(), 0, n, narrow);
             for (int i = 0; i < n; i++) {
-                String body = bodies.get(hits.seq()[i]);
-                if (body == null) {
+                LogEvent event = events.get(hits.seq()[i]);
+                if (event == null) {
                     continue; // SQL's filter ruled it out, or retention deleted it after the searcher was opened
                 }
-                LogEvent event = EventJson.read(body);
                 if (compiled.exact() || QueryEvaluator.matches(scope.query(), event)) {
                     buffer.add(new Row(hits.ts()[i], hits.seq()[i], event));
                 }
@@ -475,7 +472,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
 
         @Override
         protected void fill() throws SQLException {
-            StringBuilder sql = new StringBuilder("SELECT ts, seq, body FROM events");
+            StringBuilder sql = new StringBuilder("SELECT ts, seq, " + StoredEvent.COLUMNS + " FROM events");
             List<Object> params = new ArrayList<>();
             if (tailAbove >= 0) {
                 // A short tail is read by rowid, not through the group's (long) time index; a long one the other way.
@@ -511,7 +508,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
                         long ts = rs.getLong(1);
                         long seq = rs.getLong(2);
                         position = new SqliteCursor(ts, seq);
-                        LogEvent event = EventJson.read(rs.getString(3));
+                        LogEvent event = StoredEvent.read(rs.getString(3), rs.getBytes(4));
                         if (predicate.exact() || QueryEvaluator.matches(scope.query(), event)) {
                             buffer.add(new Row(ts, seq, event));
                         }
@@ -587,8 +584,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
                 });
                 SqlPredicate narrow = SqlCompiler.compile(scope.query());
                 for (int from = 0; from < n[0]; from += SCAN_CHUNK) {
-                    for (String body : bodies(c, seqs[0], from, Math.min(n[0], from + SCAN_CHUNK), narrow).values()) {
-                        LogEvent e = EventJson.read(body);
+                    for (LogEvent e : events(c, seqs[0], from, Math.min(n[0], from + SCAN_CHUNK), narrow).values()) {
                         if (QueryEvaluator.matches(scope.query(), e)) {
                             count(counts, bounds, e.timestamp().toEpochMilli(), e.level());
                         }

@@ -63,6 +63,12 @@ final class SqliteSchema {
             CREATE UNIQUE INDEX events_id ON events(id);
             CREATE INDEX events_grp_ts ON events(grp, ts);
             CREATE INDEX events_grp_level_ts ON events(grp, level, ts);
+            """,
+            // Message and stack trace, most of an event's bytes, move out of the JSON body into a compressed
+            // column (EventText) for new rows. Old rows are not rewritten: their text_z is NULL and their body
+            // still holds both fields (StoredEvent reads either form).
+            """
+            ALTER TABLE events ADD COLUMN text_z BLOB;
             """);
 
     private SqliteSchema() {

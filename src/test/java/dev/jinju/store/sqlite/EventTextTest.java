@@ -1,0 +1,156 @@
+package dev.jinju.store.sqlite;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.IntStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The stored form of message and stack trace: round trips, raw versus deflated, and corrupt input. */
+class EventTextTest {
+
+    private static EventText.Text roundTrip(String message, String stackTrace) {
+        return EventText.decode(EventText.encode(message, stackTrace));
+    }
+
+    @Test
+    void nullAndEmptyStayDistinctInBothFields() {
+        List<String> values = Arrays.asList(null, "", "x");
+        List<byte[]> encoded = new ArrayList<>();
+        for (String m : values) {
+            for (String s : values) {
+                assertEquals(new EventText.Text(m, s), roundTrip(m, s), m + " / " + s);
+                encoded.add(EventText.encode(m, s));
+            }
+        }
+        for (int i = 0; i < encoded.size(); i++) {
+            for (int j = i + 1; j < encoded.size(); j++) {
+                assertNotEquals(Arrays.toString(encoded.get(i)), Arrays.toString(encoded.get(j)), i + " vs " + j);
+            }
+        }
+        assertEquals(3, EventText.encode(null, null).length, "flag byte and two one-byte headers");
+    }
+
+    @Test
+    void koreanEmojiAndControlCharactersRoundTrip() {
+        String shortText = "결제가 실패했습니다 💳🔥 👩‍👩‍👧 \u0000\t\n\"\\ é";
+        String stack = "TypeError: 정의되지 않음\n    at 결제.vue:12:3 🐛";
+        assertEquals(new EventText.Text(shortText, stack), roundTrip(shortText, stack));
+        String longText = shortText.repeat(200);
+        String longStack = stack.repeat(300);
+        assertEquals(new EventText.Text(longText, longStack), roundTrip(longText, longStack));
+        assertEquals(new EventText.Text(longText, null), roundTrip(longText, null));
+        assertEquals(new EventText.Text(null, longStack), roundTrip(null, longStack));
+    }
+
+    @Test
+    void loneSurrogatesBecomeQuestionMarksAsInAnySqliteTextColumn() {
+        // UTF-8 cannot hold them; the JSON body column (before text_z) turned them into '?' the same way.
+        assertEquals(new EventText.Text("a?b?c😀", "?"), roundTrip("a\uD800b\uDC00c😀", "\uDFFF"));
+    }
+
+    @Test
+    void shortTextIsStoredRawAndLongTextDeflated() {
+        byte[] tiny = EventText.encode("payment failed", null);
+        assertEquals(EventText.RAW, tiny[0]);
+        assertEquals(1 + 1 + "payment failed".length() + 1, tiny.length);
+
+        String message = "payment failed for order 9 while processing checkout step 3 ".repeat(20);
+        byte[] deflated = EventText.encode(message, "at PaymentService.charge(PaymentService.java:42)");
+        assertEquals(EventText.DEFLATED, deflated[0]);
+        assertTrue(deflated.length < message.length() / 5, "compressed to " + deflated.length);
+    }
+
+    @Test
+    void textDeflateCannotShrinkIsStoredRaw() {
+        // Every printable ASCII character forward, then backward: no three bytes repeat, so deflate finds no
+        // match and its code tables only add to the size.
+        StringBuilder sb = new StringBuilder();
+        for (char ch = '!'; ch <= '~'; ch++) {
+            sb.append(ch);
+        }
+        String forward = sb.toString();
+        String distinct = forward + new StringBuilder(forward).reverse();
+        assertTrue(distinct.length() >= EventText.MIN_DEFLATE);
+        byte[] stored = EventText.encode(distinct, "");
+        assertEquals(EventText.RAW, stored[0]);
+        assertEquals(new EventText.Text(distinct, ""), EventText.decode(stored));
+    }
+
+    @Test
+    void largeStringsRoundTrip() {
+        SplittableRandom random = new SplittableRandom(7);
+        StringBuilder varied = new StringBuilder();
+        while (varied.length() < 3_000_000) {
+            int cp = random.nextInt(4) == 0 ? 0xAC00 + random.nextInt(11_172) // Hangul syllables
+                    : random.nextInt(10) == 0 ? 0x1F300 + random.nextInt(700) : 0x20 + random.nextInt(95);
+            varied.appendCodePoint(cp);
+        }
+        String repetitive = "at com.example.PaymentService.charge(PaymentService.java:42)\n".repeat(100_000);
+        assertEquals(new EventText.Text(varied.toString(), repetitive), roundTrip(varied.toString(), repetitive));
+        byte[] stored = EventText.encode(varied.toString(), repetitive);
+        int plain = varied.toString().getBytes(StandardCharsets.UTF_8).length + repetitive.length();
+        assertTrue(stored.length < plain, stored.length + " < " + plain);
+    }
+
+    @Test
+    void decodesOnManyThreadsAtOnce() {
+        List<String> texts = IntStream.range(0, 2_000).mapToObj(i -> ("결제 " + i + " failed; ").repeat(i % 50))
+                .toList();
+        List<byte[]> stored = texts.parallelStream().map(t -> EventText.encode(t, "at " + t.length())).toList();
+        IntStream.range(0, texts.size()).parallel().forEach(i -> assertEquals(
+                new EventText.Text(texts.get(i), "at " + texts.get(i).length()), EventText.decode(stored.get(i))));
+    }
+
+    @Test
+    void aRowWithoutTextZKeepsWhatItsBodyHeld() {
+        assertEquals(new EventText.Text("from body", null), EventText.orFromBody(null, "from body", null));
+        assertEquals(new EventText.Text("z", "s"), EventText.orFromBody(EventText.encode("z", "s"), "body", null));
+    }
+
+    @Test
+    void corruptInputIsRefusedWithAClearMessage() {
+        byte[] good = EventText.encode("payment failed for order 9 ".repeat(40), "stack");
+        assertEquals(EventText.DEFLATED, good[0]);
+        List<byte[]> bad = List.of(
+                new byte[0],
+                new byte[]{7, 0, 0},
+                new byte[]{EventText.RAW, 0},                       // the stack trace's header is missing
+                new byte[]{EventText.RAW, 5, 'a', 'b'},             // a field longer than what is left
+                new byte[]{EventText.RAW, 0, 0, 0},                 // a trailing byte
+                new byte[]{EventText.RAW, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 1},
+                Arrays.copyOf(good, good.length - 3),               // truncated deflate stream
+                withLength(good, 5),                                // header says fewer bytes than it inflates to
+                withLength(good, 100_000),                          // header says more
+                new byte[]{EventText.DEFLATED, 10, 1, 2, 3, 4});    // not deflate at all
+        for (byte[] b : bad) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EventText.decode(b),
+                    Arrays.toString(b));
+            assertTrue(e.getMessage().startsWith("stored event text"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> EventText.decode(null));
+    }
+
+    /** {@code stored} with its plain-length header replaced. */
+    private static byte[] withLength(byte[] stored, int length) {
+        int at = 1;
+        while (stored[at] < 0) {
+            at++;
+        }
+        byte[] header = length < 128 ? new byte[]{(byte) length}
+                : new byte[]{(byte) (length | 0x80), (byte) ((length >>> 7) | 0x80), (byte) (length >>> 14)};
+        byte[] out = new byte[1 + header.length + stored.length - at - 1];
+        out[0] = stored[0];
+        System.arraycopy(header, 0, out, 1, header.length);
+        System.arraycopy(stored, at + 1, out, 1 + header.length, stored.length - at - 1);
+        return out;
+    }
+}
