@@ -88,6 +88,11 @@ final class SqliteSchema {
         try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("PRAGMA user_version")) {
             version = rs.next() ? rs.getInt(1) : 0;
         }
+        if (version > MIGRATIONS.size()) {
+            // An older Jinju would misread rows a newer one wrote (e.g. text it does not know to look for).
+            throw new SQLException("the database has schema version " + version + " but this Jinju knows only up to "
+                    + MIGRATIONS.size() + ": it was written by a newer Jinju; run that version (or a newer one)");
+        }
         for (int i = version; i < MIGRATIONS.size(); i++) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
