@@ -1,6 +1,5 @@
 package dev.jinju.security;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -10,12 +9,12 @@ import org.wildfly.security.password.Password;
 import org.wildfly.security.password.PasswordFactory;
 import org.wildfly.security.password.WildFlyElytronPasswordProvider;
 import org.wildfly.security.password.interfaces.BCryptPassword;
+import org.wildfly.security.password.spec.IteratedSaltedHashPasswordSpec;
 import org.wildfly.security.password.util.ModularCrypt;
 
 import java.security.GeneralSecurityException;
 import java.security.Provider;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -28,6 +27,10 @@ public class Users {
     private static final Logger LOG = Logger.getLogger(Users.class);
     private static final Provider PROVIDER = new WildFlyElytronPasswordProvider();
     static final String DEMO_USER = "demo";
+    /** bcrypt (cost 10) of "demo", precomputed: hashing it at each start cost a few hundred ms of start-up. */
+    static final String DEMO_HASH = "$2a$10$r6RKJPJyw.cVauWOuNHNNuqz7ExDSK99CHBqd9FAPH6HJRjdWbiyK";
+    /** The decoy's cost when no user is configured (bcrypt's usual default). */
+    private static final int DEFAULT_COST = 10;
 
     private final Map<String, Password> hashes = new LinkedHashMap<>();
     private final PasswordFactory factory;
@@ -41,13 +44,11 @@ public class Users {
                 hashes.put(user.getKey(), decode(user.getKey(), user.getValue()));
             }
             if (demo && !hashes.containsKey(DEMO_USER)) {
-                hashes.put(DEMO_USER, decode(DEMO_USER, BcryptUtil.bcryptHash("demo")));
+                hashes.put(DEMO_USER, decode(DEMO_USER, DEMO_HASH));
                 LOG.warn("jinju.demo=true: the built-in user 'demo' with password 'demo' can log in to the dashboard;"
                         + " never use the demo mode on a reachable server");
             }
-            byte[] random = new byte[16];
-            new SecureRandom().nextBytes(random);
-            decoy = decode("(decoy)", BcryptUtil.bcryptHash(HexFormat.of().formatHex(random)));
+            decoy = decoy(factory, hashes.values());
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("bcrypt is not available: " + e.getMessage(), e);
         }
@@ -77,6 +78,23 @@ public class Users {
         } catch (GeneralSecurityException e) {
             return false;
         }
+    }
+
+    /**
+     * A random salt and hash at the users' highest cost: verifying against it costs as much as a real check, and
+     * building it needs no bcrypt run (hashing a random password at start took a few hundred ms).
+     */
+    static Password decoy(PasswordFactory factory, Iterable<Password> users) throws GeneralSecurityException {
+        int cost = 0;
+        for (Password p : users) {
+            cost = Math.max(cost, ((BCryptPassword) p).getIterationCount());
+        }
+        SecureRandom random = new SecureRandom();
+        byte[] salt = new byte[BCryptPassword.BCRYPT_SALT_SIZE];
+        byte[] hash = new byte[BCryptPassword.BCRYPT_HASH_SIZE];
+        random.nextBytes(salt);
+        random.nextBytes(hash);
+        return factory.generatePassword(new IteratedSaltedHashPasswordSpec(hash, salt, cost == 0 ? DEFAULT_COST : cost));
     }
 
     private Password decode(String user, String hash) throws GeneralSecurityException {

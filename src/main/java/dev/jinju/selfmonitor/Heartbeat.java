@@ -25,7 +25,8 @@ public class Heartbeat {
     private final LogStore store;
     private final JinjuMetrics ingest;
     private final MeterRegistry metrics;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    /** Built at the first beat: building one loads the TLS trust store, start-up work wasted without a URL. */
+    private HttpClient client;
 
     public Heartbeat(SelfMonitorConfig config, LogStore store, JinjuMetrics ingest, MeterRegistry metrics) {
         this.config = config;
@@ -41,6 +42,13 @@ public class Heartbeat {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
         beat();
+    }
+
+    private synchronized HttpClient client() {
+        if (client == null) {
+            client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        return client;
     }
 
     public Result beat() {
@@ -59,7 +67,7 @@ public class Heartbeat {
             return Result.UNHEALTHY;
         }
         try {
-            HttpResponse<Void> res = client.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
+            HttpResponse<Void> res = client().send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(10))
                     .header("User-Agent", "Jinju-Heartbeat").GET().build(), HttpResponse.BodyHandlers.discarding());
             if (res.statusCode() / 100 == 2) {
                 metrics.counter("jinju.heartbeat", "outcome", "sent").increment();

@@ -30,14 +30,30 @@ public final class JinjuProcess implements AutoCloseable {
         return process.pid();
     }
 
-    /** Starts the jar as tests want it: a small heap and quick JIT warm-up (C1 only), since tests restart it often. */
+    /**
+     * Starts the jar as tests want it: a small heap, quick JIT warm-up (C1 only) and the AppCDS archive when
+     * {@code package} wrote one, since tests restart it often.
+     */
     public static JinjuProcess start(Path dataDir, Path log, String... properties) throws Exception {
-        return startWith(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"), dataDir, log, properties);
+        List<String> jvm = new ArrayList<>(List.of("-Xmx256m", "-XX:TieredStopAtLevel=1"));
+        jvm.addAll(appCdsOptions());
+        return startWith(jvm, dataDir, log, properties);
+    }
+
+    /**
+     * {@code -XX:SharedArchiveFile=} of the AppCDS archive ({@link AppCdsArchive}) if there is one, else nothing:
+     * naming a missing archive would also turn off the JDK's default class sharing.
+     */
+    public static List<String> appCdsOptions() {
+        return Files.exists(AppCdsArchive.ARCHIVE)
+                ? List.of("-XX:SharedArchiveFile=" + AppCdsArchive.ARCHIVE.toAbsolutePath()) : List.of();
     }
 
     /** Starts the jar with these JVM options (benchmarks use the JVM's defaults but for the heap). */
     public static JinjuProcess startWith(List<String> jvmOptions, Path dataDir, Path log, String... properties) throws Exception {
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar");
+        // absolute: AppCdsArchive starts the jar through here, and the archive records its jar paths as given (a
+        // relative path would tie it to this working directory)
+        Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the package phase first (./mvnw verify)");
         }

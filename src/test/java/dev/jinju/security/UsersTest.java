@@ -2,9 +2,16 @@ package dev.jinju.security;
 
 import io.quarkus.elytron.security.common.BcryptUtil;
 import org.junit.jupiter.api.Test;
+import org.wildfly.security.password.Password;
+import org.wildfly.security.password.PasswordFactory;
+import org.wildfly.security.password.WildFlyElytronPasswordProvider;
+import org.wildfly.security.password.interfaces.BCryptPassword;
+import org.wildfly.security.password.util.ModularCrypt;
 
+import java.util.List;
 import java.util.Map;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -31,6 +38,18 @@ class UsersTest {
         Users users = new Users(Map::of, true);
         assertTrue(users.verify("demo", "demo".toCharArray()));
         assertFalse(users.verify("demo", "Demo".toCharArray()));
+    }
+
+    @Test
+    void theDecoyCostsAsMuchAsTheDearestUser() throws Exception {
+        PasswordFactory factory = PasswordFactory.getInstance(BCryptPassword.ALGORITHM_BCRYPT,
+                new WildFlyElytronPasswordProvider());
+        Password cost4 = factory.translate(ModularCrypt.decode(TESTER));
+        Password cost10 = factory.translate(ModularCrypt.decode(Users.DEMO_HASH));
+        assertEquals(10, ((BCryptPassword) Users.decoy(factory, List.of(cost4, cost10))).getIterationCount());
+        assertEquals(4, ((BCryptPassword) Users.decoy(factory, List.of(cost4))).getIterationCount());
+        assertEquals(10, ((BCryptPassword) Users.decoy(factory, List.of())).getIterationCount());
+        assertFalse(factory.verify(Users.decoy(factory, List.of(cost4)), "tester-password".toCharArray()));
     }
 
     @Test
