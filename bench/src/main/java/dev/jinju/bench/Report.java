@@ -32,8 +32,9 @@ final class Report {
         md.append("- Machine: ").append(Machine.describe()).append('\n');
         md.append("- Command: `./mvnw -B package -DskipTests exec:java@bench")
                 .append(mode.isEmpty() ? "" : " -Dbench.args=\"" + mode + "\"").append("`\n");
-        md.append("- The server is the packaged jar (`java -Xmx256m -jar target/quarkus-app/quarkus-run.jar`) on a fresh data dir; "
-                + "clients run in the benchmark's JVM on the same 2 cores, so they compete with the server for CPU.\n\n");
+        md.append("- The server is the packaged jar (`java " + String.join(" ", Bench.SERVER_JVM).replace(
+                        java.nio.file.Path.of("").toAbsolutePath() + "/", "")
+                + " -jar target/quarkus-app/quarkus-run.jar`) on a fresh data dir; clients run in the benchmark's JVM on the same 2 cores, so they compete with the server for CPU.\n\n");
 
         md.append("## Ingest (batches of ").append(IngestBench.BATCH).append(" realistic events)\n\n");
         md.append("| door | clients | events/s | p50 ms | p99 ms | server CPU (cores) | client CPU (cores) | server RSS MB "

@@ -1,6 +1,5 @@
 package dev.jinju.store.sqlite;
 
-import dev.jinju.event.LogEvent;
 import dev.jinju.store.StoreException;
 
 import java.sql.Connection;
@@ -17,31 +16,31 @@ import java.util.concurrent.TimeUnit;
  * one transaction (group commit), so one fsync acknowledges many batches; each caller's future completes
  * only after that transaction committed.
  */
-final class GroupCommitWriter implements AutoCloseable {
+final class GroupCommitWriter<T> implements AutoCloseable {
     /** Upper bound on events per transaction, so one huge backlog does not hold the write lock for long. */
     private static final int MAX_EVENTS_PER_COMMIT = 20_000;
 
-    private record Pending(List<LogEvent> events, CompletableFuture<Void> done) {
+    private record Pending<T>(List<T> events, CompletableFuture<Void> done) {
     }
 
     /** Writes a list of events inside an open transaction. */
-    interface TransactionBody {
-        void write(Connection connection, List<LogEvent> events) throws SQLException;
+    interface TransactionBody<T> {
+        void write(Connection connection, List<T> events) throws SQLException;
     }
 
-    private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Pending<T>> queue = new LinkedBlockingQueue<>();
     private final Connection connection;
-    private final TransactionBody body;
+    private final TransactionBody<T> body;
     private final Runnable afterCommit;
     private final Thread thread;
     private volatile boolean running = true;
 
-    GroupCommitWriter(Connection connection, TransactionBody body) throws SQLException {
+    GroupCommitWriter(Connection connection, TransactionBody<T> body) throws SQLException {
         this(connection, body, () -> { });
     }
 
     /** {@code afterCommit} runs on the writer thread after each successful commit, before callers are told. */
-    GroupCommitWriter(Connection connection, TransactionBody body, Runnable afterCommit) throws SQLException {
+    GroupCommitWriter(Connection connection, TransactionBody<T> body, Runnable afterCommit) throws SQLException {
         this.connection = connection;
         this.body = body;
         this.afterCommit = afterCommit;
@@ -51,27 +50,27 @@ final class GroupCommitWriter implements AutoCloseable {
         thread.start();
     }
 
-    CompletableFuture<Void> submit(List<LogEvent> events) {
+    CompletableFuture<Void> submit(List<T> events) {
         CompletableFuture<Void> done = new CompletableFuture<>();
         if (!running) {
             done.completeExceptionally(new StoreException("the embedded store is closed"));
             return done;
         }
-        queue.add(new Pending(events, done));
+        queue.add(new Pending<>(events, done));
         return done;
     }
 
     private void run() {
-        List<Pending> group = new ArrayList<>();
+        List<Pending<T>> group = new ArrayList<>();
         while (running || !queue.isEmpty()) {
             try {
-                Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
+                Pending<T> first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
                 group.add(first);
                 int count = first.events().size();
-                Pending next;
+                Pending<T> next;
                 while (count < MAX_EVENTS_PER_COMMIT && (next = queue.peek()) != null) {
                     group.add(queue.poll());
                     count += next.events().size();
@@ -86,8 +85,8 @@ final class GroupCommitWriter implements AutoCloseable {
         }
     }
 
-    private void commit(List<Pending> group, int count) {
-        List<LogEvent> all = new ArrayList<>(count);
+    private void commit(List<Pending<T>> group, int count) {
+        List<T> all = new ArrayList<>(count);
         group.forEach(p -> all.addAll(p.events()));
         try {
             body.write(connection, all);

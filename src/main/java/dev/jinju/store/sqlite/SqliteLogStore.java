@@ -56,7 +56,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
     static volatile long shortTailRows = 20_000;
 
     private final DataSource dataSource;
-    private final GroupCommitWriter writer;
+    private final GroupCommitWriter<EncodedEvent> writer;
     private final Map<String, Integer> groupIds = new ConcurrentHashMap<>();
     private final Map<Integer, LogGroupInfo> groupsById = new ConcurrentHashMap<>();
     /** The text index, or null when the store runs without one (free text then scans rows). */
@@ -83,7 +83,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
                 writeConnection.close();
                 throw new StoreException("cannot open the text index: " + e.getMessage(), e);
             }
-            writer = new GroupCommitWriter(writeConnection, this::write, this::committed);
+            writer = new GroupCommitWriter<>(writeConnection, this::write, this::committed);
         } catch (SQLException e) {
             throw new StoreException("cannot open the embedded store: " + e.getMessage(), e);
         }
@@ -119,8 +119,13 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
         if (events.isEmpty()) {
             return AppendResult.ALL_STORED;
         }
+        // Encoded on the caller's thread: the one writer thread then only runs SQL, and callers encode in parallel.
+        List<EncodedEvent> rows = new ArrayList<>(events.size());
+        for (LogEvent e : events) {
+            rows.add(new EncodedEvent(e, StoredEvent.body(e), StoredEvent.text(e)));
+        }
         try {
-            writer.submit(events).get();
+            writer.submit(rows).get();
             return AppendResult.ALL_STORED;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -131,12 +136,17 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
         }
     }
 
-    private void write(Connection c, List<LogEvent> events) throws SQLException {
+    /** An event and its stored columns (the JSON body and the deflated text), encoded before the writer takes it. */
+    private record EncodedEvent(LogEvent event, String body, byte[] text) {
+    }
+
+    private void write(Connection c, List<EncodedEvent> rows) throws SQLException {
         Map<Long, Long> rollup = new HashMap<>();
         try (PreparedStatement insert = c.prepareStatement("INSERT OR IGNORE INTO "
                 + "events(id, grp, ts, level, type, http_status, body, text_z) VALUES (?,?,?,?,?,?,?,?)")) {
-            List<int[]> keys = new ArrayList<>(events.size());
-            for (LogEvent e : events) {
+            List<int[]> keys = new ArrayList<>(rows.size());
+            for (EncodedEvent row : rows) {
+                LogEvent e = row.event();
                 int grp = groupId(c, e);
                 long ts = e.timestamp().toEpochMilli();
                 insert.setString(1, e.id());
@@ -149,8 +159,8 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
                 } else {
                     insert.setNull(6, java.sql.Types.INTEGER);
                 }
-                insert.setString(7, StoredEvent.body(e));
-                insert.setBytes(8, StoredEvent.text(e));
+                insert.setString(7, row.body());
+                insert.setBytes(8, row.text());
                 insert.addBatch();
                 keys.add(new int[]{grp, (int) Math.floorDiv(ts, 60_000L), e.level().ordinal()});
             }
