@@ -30,7 +30,8 @@ final class IngestBench {
 
     /** One measured run. */
     record Result(String door, int clients, double eventsPerSecond, double p50Ms, double p99Ms, double serverCores,
-                  double clientCores, double rssMb, IndexLag lag, double searchableAfterMs, long failures) {
+                  double clientCores, double rssMb, IndexLag lag, double searchableAfterMs, long failures,
+                  java.util.Map<String, Double> serverCoresByThread) {
     }
 
     /**
@@ -71,6 +72,7 @@ final class IngestBench {
         long end = warmEnd + measure.toNanos();
         double cpuStart = Double.NaN;
         double clientCpuStart = Double.NaN;
+        java.util.Map<String, Double> threadsStart = java.util.Map.of();
         long maxLagEvents = 0;
         double maxLagMillis = 0;
         List<Future<long[]>> futures = new ArrayList<>();
@@ -116,6 +118,7 @@ final class IngestBench {
         while (System.nanoTime() < end) {
             if (Double.isNaN(cpuStart) && System.nanoTime() >= warmEnd) {
                 cpuStart = Machine.cpuSeconds(jinju.pid());
+                threadsStart = Machine.cpuSecondsByThread(jinju.pid());
                 clientCpuStart = Machine.cpuSeconds(ProcessHandle.current().pid());
             }
             rss = Math.max(rss, Machine.rssMb(jinju.pid()));
@@ -129,6 +132,10 @@ final class IngestBench {
         }
         double cpuEnd = Machine.cpuSeconds(jinju.pid());
         double clientCpuEnd = Machine.cpuSeconds(ProcessHandle.current().pid());
+        java.util.Map<String, Double> byThread = new java.util.TreeMap<>();
+        for (java.util.Map.Entry<String, Double> t : Machine.cpuSecondsByThread(jinju.pid()).entrySet()) {
+            byThread.put(t.getKey(), (t.getValue() - threadsStart.getOrDefault(t.getKey(), 0.0)) / (measure.toNanos() / 1e9));
+        }
         long accepted = 0;
         long failures = 0;
         List<long[]> samples = new ArrayList<>();
@@ -150,7 +157,7 @@ final class IngestBench {
         IndexLag lag = new IndexLag(maxLagEvents, maxLagMillis, catchUpMillis());
         return new Result(door, clients, accepted / seconds, Stats.percentileMs(all, total, 50),
                 Stats.percentileMs(all, total, 99), (cpuEnd - cpuStart) / seconds, (clientCpuEnd - clientCpuStart) / seconds,
-                rss, lag, searchableAfter(), failures);
+                rss, lag, searchableAfter(), failures, byThread);
     }
 
     /** {events, millis} the text index trails by now, from GraphQL {@code indexStatus} ({0, 0} without an index). */

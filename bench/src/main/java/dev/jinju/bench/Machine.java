@@ -37,6 +37,30 @@ final class Machine {
         }
     }
 
+    /**
+     * CPU seconds per thread kind of a process: threads grouped by name without their numbering
+     * ({@code executor-thread-3} counts as {@code executor-thread}); names as Linux keeps them (15 characters).
+     */
+    static java.util.Map<String, Double> cpuSecondsByThread(long pid) {
+        java.util.Map<String, Double> byKind = new java.util.TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                    byKind.merge(name.replaceAll("[-#\\s]*\\d+$", ""), seconds, Double::sum);
+                } catch (IOException | RuntimeException gone) {
+                    // the thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return byKind;
+        }
+        return byKind;
+    }
+
     /** Resident memory of the process, in MB. */
     static double rssMb(long pid) {
         try {

@@ -56,6 +56,8 @@ final class Report {
             }
             maxRss = Math.max(maxRss, r.rssMb());
         }
+        ingest.stream().filter(r -> r.door().equals("rest")).max(java.util.Comparator.comparingDouble(
+                IngestBench.Result::eventsPerSecond)).ifPresent(best -> threads(md, best));
         md.append("\n## The limits, measured in the same run\n\n| limit | events/s |\n|---|---|\n");
         md.append(String.format("| SQLite: the same rows, same schema, indexes and rollup, batches of 1 000, no HTTP | %.0f |%n", limits.sqlitePerSecond()));
         md.append(String.format("| Lucene: the same documents, same analyzer, one thread | %.0f |%n", limits.lucenePerSecond()));
@@ -119,6 +121,17 @@ final class Report {
             // the numbers stand on their own
         }
         return md.toString();
+    }
+
+    /** Where the server's CPU went in one run: cores and microseconds per event, by thread kind. */
+    private static void threads(StringBuilder md, IngestBench.Result r) {
+        md.append(String.format("%nServer CPU by thread during the best `POST /api/ingest` run (%d clients, %.0f events/s):%n%n",
+                r.clients(), r.eventsPerSecond()));
+        md.append("| thread | cores | µs per event |\n|---|---|---|\n");
+        r.serverCoresByThread().entrySet().stream().filter(t -> t.getValue() >= 0.005)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .forEach(t -> md.append(String.format("| %s | %.2f | %.0f |%n", t.getKey(), t.getValue(),
+                        t.getValue() * 1e6 / r.eventsPerSecond())));
     }
 
     /** The query goals of issue #9 are for 10 M events; a run without 10 M (not --full) checks them at its largest size. */
