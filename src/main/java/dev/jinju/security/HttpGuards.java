@@ -17,10 +17,11 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
+import jakarta.json.stream.JsonParsingException;
 
 import java.io.ByteArrayInputStream;
 import java.util.Locale;
@@ -44,7 +45,7 @@ public class HttpGuards {
      * JSON-P, which SmallRye GraphQL reads the same body with: it is initialised at start, while a Jackson
      * {@code ObjectMapper} would be built on the first GraphQL request (a noticeable part of its latency).
      */
-    private static final JsonReaderFactory JSON_READERS = JsonProvider.provider().createReaderFactory(Map.of());
+    private static final JsonParserFactory JSON_PARSERS = JsonProvider.provider().createParserFactory(Map.of());
 
     private final ParserOptions parserOptions;
     private final long maxBodyBytes;
@@ -138,8 +139,12 @@ public class HttpGuards {
             return false;
         }
         jakarta.json.JsonValue json;
-        try (JsonReader reader = JSON_READERS.createReader(new ByteArrayInputStream(body.getBytes()))) {
-            json = reader.readValue();
+        try (JsonParser parser = JSON_PARSERS.createParser(new ByteArrayInputStream(body.getBytes()))) {
+            parser.next();
+            json = parser.getValue();
+            if (parser.hasNext()) { // one JSON value and nothing after it, as Vert.x's decoder demanded
+                throw new JsonParsingException("unexpected content after the JSON value", parser.getLocation());
+            }
         } catch (RuntimeException e) { // JsonException, or whatever else a malformed body makes the parser throw
             reject(ctx, 400, "BAD_REQUEST", "the body is not JSON: " + clip(String.valueOf(e.getMessage())));
             return false;

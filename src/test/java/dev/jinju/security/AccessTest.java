@@ -194,6 +194,18 @@ class AccessTest {
                 .body(containsString("BAD_REQUEST"));
     }
 
+    @Test
+    void graphqlTakesOneJsonValueAsItsBody() {
+        for (String body : List.of("{\"query\": ", "{\"query\": \"{ projects { name } }\"} trailing", "   ", "query")) {
+            var r = raw("POST", "/graphql", "application/json", body);
+            assertEquals(400, r.statusCode(), body + " -> " + r.body());
+            assertTrue(r.body().contains("BAD_REQUEST") && r.body().contains("the body is not JSON"), r.body());
+        }
+        var ok = raw("POST", "/graphql", "application/json", " {\"query\": \"{ projects { name } }\"}\n");
+        assertEquals(200, ok.statusCode(), ok.body());
+        assertTrue(ok.body().contains("\"projects\""), ok.body());
+    }
+
     /** A request exactly as sent, with the tester's session (rest-assured would re-encode form bodies). */
     static java.net.http.HttpResponse<String> raw(String method, String path, String type, String body) {
         try {
