@@ -64,6 +64,19 @@ public final class Bench {
         Path work = Path.of("target/bench-" + System.currentTimeMillis());
         Files.createDirectories(work);
         Report report = new Report(quick ? "--quick" : full ? "--full" : "");
+        String queriesAt = option(args, "--queries-at", null);
+        if (queriesAt != null) { // re-time the queries on a data dir an earlier run filled: printed, not written
+            try (JinjuProcess jinju = JinjuProcess.startWith(SERVER_JVM, Path.of(queriesAt), work.resolve("query-server.log"),
+                    SERVER_CONFIG)) {
+                jinju.login();
+                awaitIndex(jinju);
+                awaitIdle(jinju);
+                for (QueryBench.Result r : QueryBench.run(jinju, 50)) {
+                    System.out.printf("| %s | %s | %s | %d |%n", r.name(), Stats.ms(r.p50Ms()), Stats.ms(r.p99Ms()), r.hits());
+                }
+            }
+            return out;
+        }
         if (List.of(args).contains("--micro")) { // only the JMH part, printed: for profiling one change
             micro(quick).forEach(r -> log("%s: %.2f us/op", r.getParams().getBenchmark(), r.getPrimaryResult().getScore()));
             return out;
