@@ -72,7 +72,7 @@ public final class Bench {
                 awaitIndex(jinju);
                 awaitIdle(jinju);
                 for (QueryBench.Result r : QueryBench.run(jinju, 50)) {
-                    System.out.printf("| %s | %s | %s | %d |%n", r.name(), Stats.ms(r.p50Ms()), Stats.ms(r.p99Ms()), r.hits());
+                    System.out.print(Report.queryRow(r));
                 }
             }
             return out;

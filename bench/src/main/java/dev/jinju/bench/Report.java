@@ -70,7 +70,7 @@ final class Report {
             md.append(String.format("%n## Queries at %,d stored events (through GraphQL, one group of four, last 24 h)%n%n", q.getKey()));
             md.append("| query | p50 ms | p99 ms | hits |\n|---|---|---|---|\n");
             for (QueryBench.Result r : q.getValue()) {
-                md.append(String.format("| %s | %s | %s | %d |%n", r.name(), Stats.ms(r.p50Ms()), Stats.ms(r.p99Ms()), r.hits()));
+                md.append(queryRow(r));
             }
         }
 
@@ -121,6 +121,11 @@ final class Report {
             // the numbers stand on their own
         }
         return md.toString();
+    }
+
+    /** One query's row of a query table. */
+    static String queryRow(QueryBench.Result r) {
+        return String.format("| %s | %s | %s | %d |%n", r.name(), Stats.ms(r.p50Ms()), Stats.ms(r.p99Ms()), r.hits());
     }
 
     /** Where the server's CPU went in one run: cores and microseconds per event, by thread kind. */

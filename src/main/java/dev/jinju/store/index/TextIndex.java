@@ -84,7 +84,7 @@ public final class TextIndex implements AutoCloseable {
     private final Deque<long[]> acknowledged = new ConcurrentLinkedDeque<>();
     private Connection connection;
     /** Recent retention deletions: rows they deleted are not indexed even if read before SQLite deleted them. */
-    private final java.util.List<Retention> retention = new java.util.ArrayList<>();
+    private final List<Retention> retention = new ArrayList<>();
     /** Held while a chunk is added and while retention deletes, so a deleted row is never indexed afterwards. */
     private final Object addLock = new Object();
 
