@@ -17,7 +17,6 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.json.JsonString;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
@@ -48,6 +47,8 @@ public class HttpGuards {
     private static final JsonParserFactory JSON_PARSERS = JsonProvider.provider().createParserFactory(Map.of());
 
     private final ParserOptions parserOptions;
+    /** Operations that parsed within the limits: clients send the same few again and again. */
+    private final KnownDocuments parsed = new KnownDocuments(512, 16 * 1024);
     private final long maxBodyBytes;
 
     public HttpGuards() {
@@ -138,10 +139,9 @@ public class HttpGuards {
             reject(ctx, 400, "BAD_REQUEST", "the body is empty; send {\"query\": \"...\", \"variables\": {...}}");
             return false;
         }
-        jakarta.json.JsonValue json;
+        String query;
         try (JsonParser parser = JSON_PARSERS.createParser(new ByteArrayInputStream(body.getBytes()))) {
-            parser.next();
-            json = parser.getValue();
+            query = queryMember(parser);
             if (parser.hasNext()) { // one JSON value and nothing after it, as Vert.x's decoder demanded
                 throw new JsonParsingException("unexpected content after the JSON value", parser.getLocation());
             }
@@ -149,12 +149,15 @@ public class HttpGuards {
             reject(ctx, 400, "BAD_REQUEST", "the body is not JSON: " + clip(String.valueOf(e.getMessage())));
             return false;
         }
-        if (!(json instanceof jakarta.json.JsonObject request) || !(request.get("query") instanceof JsonString query)) {
+        if (query == null) {
             return true; // batches and other shapes: SmallRye answers them
         }
+        if (parsed.contains(query)) {
+            return true;
+        }
         try {
-            Parser.parse(ParserEnvironment.newParserEnvironment().document(query.getString())
-                    .parserOptions(parserOptions).build());
+            Parser.parse(ParserEnvironment.newParserEnvironment().document(query).parserOptions(parserOptions).build());
+            parsed.add(query);
             return true;
         } catch (ParseCancelledException e) {
             reject(ctx, 200, "QUERY_TOO_LARGE", "the operation is too large: " + e.getMessage()
@@ -165,6 +168,41 @@ public class HttpGuards {
             reject(ctx, 200, "GRAPHQL_PARSE_FAILED", "the operation cannot be parsed: " + clip(String.valueOf(e.getMessage())));
         }
         return false;
+    }
+
+    /**
+     * Walks one JSON value token by token and returns its top-level {@code query} string, or null when the value
+     * is not an object with one. Nothing is built for the rest, which for an ingest is most of the body.
+     */
+    static String queryMember(JsonParser parser) {
+        JsonParser.Event first = parser.next();
+        if (first != JsonParser.Event.START_OBJECT) {
+            skipRest(parser, first == JsonParser.Event.START_ARRAY ? 1 : 0);
+            return null;
+        }
+        String query = null;
+        for (JsonParser.Event e = parser.next(); e != JsonParser.Event.END_OBJECT; e = parser.next()) {
+            String key = parser.getString(); // e is KEY_NAME: the parser checks the grammar
+            JsonParser.Event value = parser.next();
+            if (value == JsonParser.Event.VALUE_STRING && key.equals("query")) {
+                query = parser.getString();
+            } else if (value == JsonParser.Event.START_OBJECT || value == JsonParser.Event.START_ARRAY) {
+                skipRest(parser, 1);
+            }
+        }
+        return query;
+    }
+
+    /** Reads tokens until {@code depth} open objects and arrays have closed. */
+    private static void skipRest(JsonParser parser, int depth) {
+        while (depth > 0) {
+            switch (parser.next()) {
+                case START_OBJECT, START_ARRAY -> depth++;
+                case END_OBJECT, END_ARRAY -> depth--;
+                default -> {
+                }
+            }
+        }
     }
 
     private static void reject(RoutingContext ctx, int status, String code, String message) {

@@ -196,7 +196,8 @@ class AccessTest {
 
     @Test
     void graphqlTakesOneJsonValueAsItsBody() {
-        for (String body : List.of("{\"query\": ", "{\"query\": \"{ projects { name } }\"} trailing", "   ", "query")) {
+        for (String body : List.of("{\"query\": ", "{\"query\": \"{ projects { name } }\"} trailing", "   ", "query",
+                "{\"query\": \"{ projects { name } }\", \"variables\": {\"a\": [1, {\"b\": [2,]}]}}", "[{}] []")) {
             var r = raw("POST", "/graphql", "application/json", body);
             assertEquals(400, r.statusCode(), body + " -> " + r.body());
             assertTrue(r.body().contains("BAD_REQUEST") && r.body().contains("the body is not JSON"), r.body());
@@ -204,6 +205,18 @@ class AccessTest {
         var ok = raw("POST", "/graphql", "application/json", " {\"query\": \"{ projects { name } }\"}\n");
         assertEquals(200, ok.statusCode(), ok.body());
         assertTrue(ok.body().contains("\"projects\""), ok.body());
+        // members in any order, nested values skipped over without being built
+        ok = raw("POST", "/graphql", "application/json", "{\"variables\": {\"a\": [1, {\"b\": [true, null]}], \"c\": \"x\"},"
+                + " \"operationName\": null, \"query\": \"{ projects { name } }\"}");
+        assertTrue(ok.body().contains("\"projects\""), ok.body());
+    }
+
+    @Test
+    void anOperationThatFailedToParseFailsEveryTime() {
+        for (int i = 0; i < 3; i++) { // a parsed operation is remembered; a failed one must not be
+            var r = raw("POST", "/graphql", "application/json", "{\"query\": \"{ projects { name }\"}");
+            assertTrue(r.body().contains("GRAPHQL_PARSE_FAILED"), r.body());
+        }
     }
 
     /** A request exactly as sent, with the tester's session (rest-assured would re-encode form bodies). */

@@ -66,6 +66,10 @@ public final class Bench {
         Report report = new Report(quick ? "--quick" : full ? "--full" : "");
         String queriesAt = option(args, "--queries-at", null);
         if (queriesAt != null) { // re-time the queries on a data dir an earlier run filled: printed, not written
+            String fill = option(args, "--fill", null); // or fill it first, when it is empty
+            if (fill != null && !Files.exists(Path.of(queriesAt, "jinju.db"))) {
+                log("filled %s events at %.0f/s", fill, QueryBench.fill(Path.of(queriesAt), Long.parseLong(fill)));
+            }
             try (JinjuProcess jinju = JinjuProcess.startWith(SERVER_JVM, Path.of(queriesAt), work.resolve("query-server.log"),
                     SERVER_CONFIG)) {
                 jinju.login();

@@ -6,16 +6,9 @@ import dev.jinju.event.EventJson;
 import dev.jinju.event.LogEvent;
 import dev.jinju.ingest.IngestBatch;
 import dev.jinju.query.text.TextAnalysis;
+import dev.jinju.store.index.TextIndex;
 import dev.jinju.store.sqlite.SqliteLogStore;
-import org.apache.lucene.document.Document;
-import org.apache.lucene.document.Field;
-import org.apache.lucene.document.FieldType;
-import org.apache.lucene.document.IntPoint;
-import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.index.IndexOptions;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.FSDirectory;
 import org.sqlite.SQLiteDataSource;
 
@@ -73,29 +66,17 @@ final class LimitsBench {
         return written / ((System.nanoTime() - start) / 1e9);
     }
 
+    /** The same documents and writer settings as the text index ({@link TextIndex#document}, its config). */
     static double lucene(Path dir, List<LogEvent> events, Duration each) throws Exception {
-        FieldType text = new FieldType();
-        text.setIndexOptions(IndexOptions.DOCS_AND_FREQS_AND_POSITIONS);
-        text.setTokenized(true);
-        text.setOmitNorms(true);
-        text.freeze();
         long written = 0;
         long start = System.nanoTime();
         long end = start + each.toNanos();
-        try (FSDirectory d = FSDirectory.open(dir);
-             IndexWriter w = new IndexWriter(d, new IndexWriterConfig(TextAnalysis.analyzer()).setRAMBufferSizeMB(64))) {
+        try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, TextIndex.writerConfig())) {
             while (System.nanoTime() < end) {
                 LogEvent e = events.get((int) (written % events.size()));
-                Document doc = new Document();
-                doc.add(new Field(TextAnalysis.TEXT_FIELD, TextAnalysis.text(e.message(), e.stackTrace()), text));
-                long ts = e.timestamp().toEpochMilli();
-                doc.add(new LongPoint("ts", ts));
-                doc.add(new NumericDocValuesField("ts", ts));
-                doc.add(new IntPoint("grp", 1));
-                doc.add(new IntPoint("level", e.level().ordinal()));
-                doc.add(new LongPoint("seq", written));
-                doc.add(new NumericDocValuesField("seq", written));
-                w.addDocument(doc);
+                Integer status = e.http() == null ? null : e.http().status();
+                w.addDocument(TextIndex.document(written, e.timestamp().toEpochMilli(), 1, e.level().ordinal(), status,
+                        TextAnalysis.text(e.message(), e.stackTrace())));
                 written++;
             }
             w.commit();

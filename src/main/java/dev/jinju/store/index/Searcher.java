@@ -56,7 +56,9 @@ public record Searcher(IndexSearcher searcher, long watermark) {
      */
     public Hits search(Query query, Bounds bounds, boolean after, long afterTs, long afterSeq, int n) {
         try {
-            Query q = filtered(query, bounds);
+            // Past the position only older or same-time hits remain: bounding the time lets the points skip the rest.
+            Query q = filtered(query, after ? new Bounds(bounds.groups(), bounds.from(),
+                    Math.min(bounds.to(), afterTs + 1), bounds.levels()) : bounds);
             TopFieldDocs top;
             if (after) {
                 // The last doc id: a hit equal to the position on both keys counts as already seen.

@@ -145,10 +145,20 @@ public final class TextIndex implements AutoCloseable {
         thread.start();
     }
 
-    private static IndexWriter openWriter(Path dir) throws IOException {
+    /**
+     * The index's writer settings. Segments are sorted newest first, as every search reads them: a search then
+     * stops after its page's hits in each segment instead of ranking every match.
+     */
+    public static IndexWriterConfig writerConfig() {
         IndexWriterConfig config = new IndexWriterConfig(TextAnalysis.analyzer());
-        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+        config.setIndexSort(Searcher.NEWEST_FIRST);
         config.setRAMBufferSizeMB(32);
+        return config;
+    }
+
+    private static IndexWriter openWriter(Path dir) throws IOException {
+        IndexWriterConfig config = writerConfig();
+        config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setCommitOnClose(false); // close() commits explicitly, with the watermark
         Directory d = FSDirectory.open(dir);
         try {

@@ -197,8 +197,7 @@ class TextIndexRecoveryTest {
             throw new IllegalStateException(e);
         }
         // An index whose commit says 40 but holds documents for seq 1..100, with wrong text above 40.
-        try (IndexWriter w = new IndexWriter(FSDirectory.open(dir.resolve("index")),
-                new IndexWriterConfig(TextAnalysis.analyzer()))) {
+        try (IndexWriter w = new IndexWriter(FSDirectory.open(dir.resolve("index")), TextIndex.writerConfig())) {
             for (int seq = 1; seq <= 100; seq++) {
                 LogEvent e = events.get(seq - 1);
                 String text = seq <= 40 ? TextAnalysis.text(e.message(), e.stackTrace()) : "payment 결제 timeout";
@@ -217,6 +216,40 @@ class TextIndexRecoveryTest {
             assertAnswers(reopened, events);
         } finally {
             reopened.close();
+        }
+    }
+
+    @Test
+    void anIndexWithUnsortedSegmentsIsRebuiltSortedNewestFirst() throws IOException {
+        SqliteLogStore store = new SqliteLogStore(SqliteTestFiles.dataSource(dir.resolve("jinju.db")));
+        List<LogEvent> events = events(90);
+        append(store, events);
+        store.close();
+        // An index as versions before sorted segments wrote it: complete, committed, but in arrival order.
+        try (IndexWriter w = new IndexWriter(FSDirectory.open(dir.resolve("index")),
+                new IndexWriterConfig(TextAnalysis.analyzer()))) {
+            for (int seq = 1; seq <= 90; seq++) {
+                LogEvent e = events.get(seq - 1);
+                w.addDocument(TextIndex.document(seq, e.timestamp().toEpochMilli(), 1, e.level().ordinal(), null,
+                        TextAnalysis.text(e.message(), e.stackTrace())));
+            }
+            w.setLiveCommitData(Map.of(IndexFields.WATERMARK, "90").entrySet());
+            w.commit();
+        }
+        SqliteLogStore reopened = IndexedStores.manual(dir);
+        try {
+            assertEquals(0, reopened.indexStatus().searchableSeq(), "the unsorted index is not used");
+            reopened.awaitIndexed();
+            assertEquals(90, indexedDocs(reopened));
+            assertAnswers(reopened, events);
+        } finally {
+            reopened.close();
+        }
+        try (var reader = org.apache.lucene.index.DirectoryReader.open(FSDirectory.open(dir.resolve("index")))) {
+            assertTrue(reader.leaves().size() > 0);
+            for (var leaf : reader.leaves()) {
+                assertEquals(TextIndex.writerConfig().getIndexSort(), leaf.reader().getMetaData().getSort());
+            }
         }
     }
 
