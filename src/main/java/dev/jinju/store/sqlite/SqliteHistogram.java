@@ -74,39 +74,71 @@ final class SqliteHistogram {
         return lo;
     }
 
+    /**
+     * The bucket of {@code ts} in {@code [from, from + span)} cut into {@code n} buckets at
+     * {@code from + span * i / n}, in closed form: the largest i with {@code from + span * i / n <= ts}. The
+     * rollup query computes the same in SQL, so it can sum whole minutes per bucket itself.
+     */
+    static long bucketOf(long from, long span, int n, long ts) {
+        return Math.floorDiv((ts - from + 1) * n - 1, span);
+    }
+
     private List<Map<Level, Long>> fromRollup(SearchScope scope, long[] bounds) {
         List<Map<Level, Long>> counts = new ArrayList<>();
         for (int i = 0; i + 1 < bounds.length; i++) {
             counts.add(new EnumMap<>(Level.class));
         }
+        int n = bounds.length - 1;
         long from = bounds[0];
-        long to = bounds[bounds.length - 1];
+        long to = bounds[n];
+        long firstWhole = Math.floorDiv(from + MINUTE - 1, MINUTE); // the minutes wholly inside [from, to)
+        long endWhole = Math.floorDiv(to, MINUTE);
+        StringBuilder levels = new StringBuilder();
+        for (Level level : LEVELS) {
+            if (scope.levelAllowed(level)) {
+                levels.append(levels.isEmpty() ? "" : ",").append(level.ordinal());
+            }
+        }
+        if (levels.isEmpty()) {
+            return counts;
+        }
         try (Connection c = dataSource.getConnection();
+             // b1 and b2: the buckets of a minute's first and last millisecond; they differ where an edge cuts it.
              PreparedStatement minutes = c.prepareStatement(
-                     "SELECT minute, level, count FROM rollup WHERE grp = ? AND minute >= ? AND minute < ?");
-             PreparedStatement exact = c.prepareStatement(
-                     "SELECT ts FROM events WHERE grp = ? AND level = ? AND ts >= ? AND ts < ?")) {
+                     "SELECT ((minute * 60000 - ?1 + 1) * ?2 - 1) / ?3 AS b1,"
+                             + " (((minute + 1) * 60000 - ?1) * ?2 - 1) / ?3 AS b2, level, sum(count)"
+                             + " FROM rollup WHERE grp = ?4 AND minute >= ?5 AND minute < ?6 AND level IN (" + levels
+                             + ") GROUP BY b1, b2, level");
+             PreparedStatement exact = c.prepareStatement("SELECT level, count(*) FROM events WHERE grp = ?"
+                     + " AND level IN (" + levels + ") AND ts >= ? AND ts < ? GROUP BY level")) {
+            List<long[]> pieces = exactPieces(bounds, firstWhole, endWhole);
             for (String group : scope.groups()) {
                 Integer grp = groupIds.get(group);
                 if (grp == null) {
                     continue;
                 }
-                minutes.setInt(1, grp);
-                minutes.setLong(2, Math.floorDiv(from, MINUTE));
-                minutes.setLong(3, Math.floorDiv(to - 1, MINUTE) + 1);
-                try (ResultSet rs = minutes.executeQuery()) {
-                    while (rs.next()) {
-                        long start = rs.getLong(1) * MINUTE;
-                        Level level = LEVELS[rs.getInt(2)];
-                        int b = bucketOf(bounds, start);
-                        boolean whole = b >= 0 && bucketOf(bounds, start + MINUTE - 1) == b;
-                        if (!scope.levelAllowed(level)) {
-                            continue;
+                if (firstWhole < endWhole) {
+                    minutes.setLong(1, from);
+                    minutes.setLong(2, n);
+                    minutes.setLong(3, to - from);
+                    minutes.setInt(4, grp);
+                    minutes.setLong(5, firstWhole);
+                    minutes.setLong(6, endWhole);
+                    try (ResultSet rs = minutes.executeQuery()) {
+                        while (rs.next()) {
+                            if (rs.getLong(1) == rs.getLong(2)) { // cut minutes are counted exactly below
+                                counts.get((int) rs.getLong(1)).merge(LEVELS[rs.getInt(3)], rs.getLong(4), Long::sum);
+                            }
                         }
-                        if (whole) {
-                            counts.get(b).merge(level, rs.getLong(3), Long::sum);
-                        } else {
-                            countExactly(exact, grp, level, start, bounds, counts);
+                    }
+                }
+                for (long[] piece : pieces) {
+                    exact.setInt(1, grp);
+                    exact.setLong(2, piece[0]);
+                    exact.setLong(3, piece[1]);
+                    try (ResultSet rs = exact.executeQuery()) {
+                        while (rs.next()) {
+                            counts.get(bucketOf(bounds, piece[0])).merge(LEVELS[rs.getInt(1)], rs.getLong(2), Long::sum);
                         }
                     }
                 }
@@ -117,20 +149,43 @@ final class SqliteHistogram {
         return counts;
     }
 
-    /** Counts one level's rows of one minute that straddles a bucket edge, row by row. */
-    private static void countExactly(PreparedStatement exact, int grp, Level level, long minuteStart, long[] bounds,
-                                     List<Map<Level, Long>> counts) throws SQLException {
-        exact.setInt(1, grp);
-        exact.setInt(2, level.ordinal());
-        exact.setLong(3, minuteStart);
-        exact.setLong(4, minuteStart + MINUTE);
-        try (ResultSet rs = exact.executeQuery()) {
-            while (rs.next()) {
-                int b = bucketOf(bounds, rs.getLong(1));
-                if (b >= 0) {
-                    counts.get(b).merge(level, 1L, Long::sum);
+    /**
+     * The time ranges the rollup cannot answer, each within one bucket: the part minutes at both ends of the
+     * range and every whole minute a bucket edge cuts, split at the edges. SQLite counts them from the
+     * (grp, level, ts) index without reading a row.
+     */
+    static List<long[]> exactPieces(long[] bounds, long firstWhole, long endWhole) {
+        long from = bounds[0];
+        long to = bounds[bounds.length - 1];
+        List<long[]> spans = new ArrayList<>();
+        if (firstWhole >= endWhole) {
+            spans.add(new long[]{from, to});
+        } else {
+            if (from < firstWhole * MINUTE) {
+                spans.add(new long[]{from, firstWhole * MINUTE});
+            }
+            long lastCut = Long.MIN_VALUE;
+            for (int i = 1; i + 1 < bounds.length; i++) {
+                long minute = Math.floorDiv(bounds[i], MINUTE);
+                if (Math.floorMod(bounds[i], MINUTE) != 0 && minute >= firstWhole && minute < endWhole && minute != lastCut) {
+                    spans.add(new long[]{minute * MINUTE, (minute + 1) * MINUTE});
+                    lastCut = minute;
                 }
             }
+            if (endWhole * MINUTE < to) {
+                spans.add(new long[]{endWhole * MINUTE, to});
+            }
         }
+        List<long[]> pieces = new ArrayList<>();
+        for (long[] span : spans) {
+            long start = span[0];
+            while (start < span[1]) {
+                int b = bucketOf(bounds, start);
+                long end = Math.min(span[1], bounds[b + 1]);
+                pieces.add(new long[]{start, end});
+                start = end;
+            }
+        }
+        return pieces;
     }
 }
