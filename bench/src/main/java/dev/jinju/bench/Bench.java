@@ -63,7 +63,7 @@ public final class Bench {
         Path out = Path.of(option(args, "--out", "BENCHMARKS.md"));
         Path work = Path.of("target/bench-" + System.currentTimeMillis());
         Files.createDirectories(work);
-        Report report = new Report(quick ? "--quick" : full ? "--full" : "");
+        Report report = new Report(String.join(" ", args));
         String queriesAt = option(args, "--queries-at", null);
         if (queriesAt != null) { // re-time the queries on a data dir an earlier run filled: printed, not written
             String fill = option(args, "--fill", null); // or fill it first, when it is empty
@@ -121,8 +121,14 @@ public final class Bench {
         List<Long> sizes = quick ? List.of(50_000L) : full ? List.of(1_000_000L, 10_000_000L) : List.of(1_000_000L);
         for (long size : sizes) {
             Path data = work.resolve("query-" + size);
-            double fillRate = QueryBench.fill(data, size);
-            log("filled %d events at %.0f/s", size, fillRate);
+            String reuse = option(args, "--reuse", null); // a dir with query-N data dirs an earlier run filled
+            if (reuse != null && Files.exists(Path.of(reuse, "query-" + size, "jinju.db"))) {
+                data = Path.of(reuse, "query-" + size);
+                report.reused.add(size);
+                log("reusing the %d events in %s", size, data);
+            } else {
+                log("filled %d events at %.0f/s", size, QueryBench.fill(data, size));
+            }
             try (JinjuProcess jinju = JinjuProcess.startWith(SERVER_JVM, data, work.resolve("query-server-" + size + ".log"),
                     SERVER_CONFIG)) {
                 jinju.login();

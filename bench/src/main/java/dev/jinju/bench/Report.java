@@ -20,6 +20,8 @@ final class Report {
     final Map<Long, String> firstRows = new LinkedHashMap<>();
     final Map<Long, Long> diskIndexBytes = new LinkedHashMap<>();
     final List<RunResult> micro = new ArrayList<>();
+    /** Store sizes whose data dir an earlier run filled ({@code --reuse}). */
+    final java.util.Set<Long> reused = new java.util.HashSet<>();
 
     Report(String mode) {
         this.mode = mode;
@@ -60,7 +62,7 @@ final class Report {
                 IngestBench.Result::eventsPerSecond)).ifPresent(best -> threads(md, best));
         md.append("\n## The limits, measured in the same run\n\n| limit | events/s |\n|---|---|\n");
         md.append(String.format("| SQLite: the same rows, same schema, indexes and rollup, batches of 1 000, no HTTP | %.0f |%n", limits.sqlitePerSecond()));
-        md.append(String.format("| Lucene: the same documents, same analyzer, one thread | %.0f |%n", limits.lucenePerSecond()));
+        md.append(String.format("| Lucene: the same documents, analyzer and writer settings (segments sorted newest first), one thread | %.0f |%n", limits.lucenePerSecond()));
         md.append(String.format("| Jackson: parsing the same request bodies | %.0f |%n", limits.jacksonPerSecond()));
         double ratio = bestRest / limits.slowerStorage();
         md.append(String.format("%nJinju's best sustained `POST /api/ingest` is **%.0f%%** of the slower storage limit (%.0f events/s).%n",
@@ -68,6 +70,9 @@ final class Report {
 
         for (Map.Entry<Long, List<QueryBench.Result>> q : queries.entrySet()) {
             md.append(String.format("%n## Queries at %,d stored events (through GraphQL, one group of four, last 24 h)%n%n", q.getKey()));
+            if (reused.contains(q.getKey())) {
+                md.append("The data dir was filled by an earlier run and reused (`--reuse`); the text index was built by this version.\n\n");
+            }
             md.append("| query | p50 ms | p99 ms | hits |\n|---|---|---|---|\n");
             for (QueryBench.Result r : q.getValue()) {
                 md.append(queryRow(r));
