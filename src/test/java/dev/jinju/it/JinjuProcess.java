@@ -111,6 +111,11 @@ public final class JinjuProcess implements AutoCloseable {
                 .orElseThrow(() -> new IllegalStateException("login failed: " + r.statusCode() + " " + r.headers()));
     }
 
+    /** The {@code Cookie} header value of the logged-in session, or null before {@link #login()}. */
+    public String sessionCookie() {
+        return session;
+    }
+
     public HttpResponse<String> graphql(String query) throws IOException, InterruptedException {
         String body = "{\"query\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(query) + "}";
         return post("/graphql", "application/json", body);

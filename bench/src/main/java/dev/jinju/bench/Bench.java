@@ -75,7 +75,7 @@ public final class Bench {
                 jinju.login();
                 awaitIndex(jinju);
                 awaitIdle(jinju);
-                for (QueryBench.Result r : QueryBench.run(jinju, 50)) {
+                for (QueryBench.Result r : QueryBench.run(jinju, 50, Duration.ofSeconds(15))) {
                     System.out.print(Report.queryRow(r));
                 }
             }
@@ -134,7 +134,7 @@ public final class Bench {
                 jinju.login();
                 awaitIndex(jinju);
                 awaitIdle(jinju);
-                List<QueryBench.Result> results = QueryBench.run(jinju, quick ? 10 : 50);
+                List<QueryBench.Result> results = QueryBench.run(jinju, quick ? 10 : 50, quick ? Duration.ofSeconds(1) : Duration.ofSeconds(15));
                 report.queries.put(size, results);
                 if (!quick) {
                     report.firstRows.put(size, FirstRows.measure(jinju.port, BENCH_USER, 20));

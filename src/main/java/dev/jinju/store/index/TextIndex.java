@@ -107,7 +107,12 @@ public final class TextIndex implements AutoCloseable {
                 throw new UncheckedIOException("the text index in " + options.dir()
                         + " is in use by another process (is another Jinju running on this data dir?)", e);
             } catch (IOException | RuntimeException e) {
-                LOG.warnf(e, "the text index in %s cannot be opened; rebuilding it from SQLite", options.dir());
+                if (e instanceof IllegalArgumentException && String.valueOf(e.getMessage()).contains("indexSort")) {
+                    LOG.warnf("the text index in %s is not sorted newest first (an older version wrote it); rebuilding it from SQLite",
+                            options.dir());
+                } else {
+                    LOG.warnf(e, "the text index in %s cannot be opened; rebuilding it from SQLite", options.dir());
+                }
                 wipe(options.dir());
                 w = openWriter(options.dir());
             }
