@@ -242,6 +242,13 @@ class TextIndexRecoveryTest {
             reopened.awaitIndexed();
             assertEquals(90, indexedDocs(reopened));
             assertAnswers(reopened, events);
+            Searcher searcher = reopened.textIndex().acquire();
+            try {
+                assertTrue(searcher.searcher().getQueryCache() == reopened.textIndex().queryCache(),
+                        "searchers share the index's query cache");
+            } finally {
+                reopened.textIndex().release(searcher);
+            }
         } finally {
             reopened.close();
         }
