@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -103,20 +104,21 @@ final class SqliteHistogram {
             return counts;
         }
         try (Connection c = dataSource.getConnection();
-             // b1 and b2: the buckets of a minute's first and last millisecond; they differ where an edge cuts it.
-             PreparedStatement minutes = c.prepareStatement(
-                     "SELECT ((minute * 60000 - ?1 + 1) * ?2 - 1) / ?3 AS b1,"
-                             + " (((minute + 1) * 60000 - ?1) * ?2 - 1) / ?3 AS b2, level, sum(count)"
-                             + " FROM rollup WHERE grp = ?4 AND minute >= ?5 AND minute < ?6 AND level IN (" + levels
-                             + ") GROUP BY b1, b2, level");
+             // b1 and b2: the buckets of a minute's first and last millisecond. Uncut minutes are summed per bucket;
+             // a minute an edge cuts (b1 != b2) comes back on its own, as the total its pieces must add up to.
+             PreparedStatement minutes = c.prepareStatement("SELECT b1, CASE WHEN b1 = b2 THEN -1 ELSE minute END AS cut,"
+                     + " level, sum(count) FROM (SELECT ((minute * 60000 - ?1 + 1) * ?2 - 1) / ?3 AS b1,"
+                     + " (((minute + 1) * 60000 - ?1) * ?2 - 1) / ?3 AS b2, minute, level, count FROM rollup"
+                     + " WHERE grp = ?4 AND minute >= ?5 AND minute < ?6 AND level IN (" + levels + "))"
+                     + " GROUP BY b1, cut, level");
              PreparedStatement exact = c.prepareStatement("SELECT level, count(*) FROM events WHERE grp = ?"
                      + " AND level IN (" + levels + ") AND ts >= ? AND ts < ? GROUP BY level")) {
-            List<long[]> pieces = exactPieces(bounds, firstWhole, endWhole);
             for (String group : scope.groups()) {
                 Integer grp = groupIds.get(group);
                 if (grp == null) {
                     continue;
                 }
+                Map<Long, Map<Level, Long>> cutTotals = new HashMap<>();
                 if (firstWhole < endWhole) {
                     minutes.setLong(1, from);
                     minutes.setLong(2, n);
@@ -126,21 +128,21 @@ final class SqliteHistogram {
                     minutes.setLong(6, endWhole);
                     try (ResultSet rs = minutes.executeQuery()) {
                         while (rs.next()) {
-                            if (rs.getLong(1) == rs.getLong(2)) { // cut minutes are counted exactly below
-                                counts.get((int) rs.getLong(1)).merge(LEVELS[rs.getInt(3)], rs.getLong(4), Long::sum);
+                            Level level = LEVELS[rs.getInt(3)];
+                            long cut = rs.getLong(2);
+                            if (cut < 0) {
+                                counts.get((int) rs.getLong(1)).merge(level, rs.getLong(4), Long::sum);
+                            } else {
+                                cutTotals.computeIfAbsent(cut, m -> new EnumMap<>(Level.class)).put(level, rs.getLong(4));
                             }
                         }
                     }
                 }
-                for (long[] piece : pieces) {
-                    exact.setInt(1, grp);
-                    exact.setLong(2, piece[0]);
-                    exact.setLong(3, piece[1]);
-                    try (ResultSet rs = exact.executeQuery()) {
-                        while (rs.next()) {
-                            counts.get(bucketOf(bounds, piece[0])).merge(LEVELS[rs.getInt(1)], rs.getLong(2), Long::sum);
-                        }
-                    }
+                for (long[] piece : edgePieces(bounds, firstWhole, endWhole)) {
+                    countExactly(exact, grp, piece, bounds, counts);
+                }
+                for (Map.Entry<Long, Map<Level, Long>> cut : cutTotals.entrySet()) {
+                    countCutMinute(exact, grp, cut.getKey(), cut.getValue(), bounds, counts);
                 }
             }
         } catch (SQLException e) {
@@ -150,41 +152,76 @@ final class SqliteHistogram {
     }
 
     /**
-     * The time ranges the rollup cannot answer, each within one bucket: the part minutes at both ends of the
-     * range and every whole minute a bucket edge cuts, split at the edges. SQLite counts them from the
-     * (grp, level, ts) index without reading a row.
+     * Splits a minute that bucket edges cut: every piece but the longest is counted from the (grp, level, ts)
+     * index, and the longest gets what is left of the minute's rollup total, so the fewest rows are counted.
      */
-    static List<long[]> exactPieces(long[] bounds, long firstWhole, long endWhole) {
-        long from = bounds[0];
-        long to = bounds[bounds.length - 1];
-        List<long[]> spans = new ArrayList<>();
-        if (firstWhole >= endWhole) {
-            spans.add(new long[]{from, to});
-        } else {
-            if (from < firstWhole * MINUTE) {
-                spans.add(new long[]{from, firstWhole * MINUTE});
-            }
-            long lastCut = Long.MIN_VALUE;
-            for (int i = 1; i + 1 < bounds.length; i++) {
-                long minute = Math.floorDiv(bounds[i], MINUTE);
-                if (Math.floorMod(bounds[i], MINUTE) != 0 && minute >= firstWhole && minute < endWhole && minute != lastCut) {
-                    spans.add(new long[]{minute * MINUTE, (minute + 1) * MINUTE});
-                    lastCut = minute;
-                }
-            }
-            if (endWhole * MINUTE < to) {
-                spans.add(new long[]{endWhole * MINUTE, to});
+    private static void countCutMinute(PreparedStatement exact, int grp, long minute, Map<Level, Long> total,
+                                       long[] bounds, List<Map<Level, Long>> counts) throws SQLException {
+        List<long[]> pieces = split(minute * MINUTE, (minute + 1) * MINUTE, bounds);
+        long[] longest = pieces.get(0);
+        for (long[] p : pieces) {
+            if (p[1] - p[0] > longest[1] - longest[0]) {
+                longest = p;
             }
         }
-        List<long[]> pieces = new ArrayList<>();
-        for (long[] span : spans) {
-            long start = span[0];
-            while (start < span[1]) {
-                int b = bucketOf(bounds, start);
-                long end = Math.min(span[1], bounds[b + 1]);
-                pieces.add(new long[]{start, end});
-                start = end;
+        Map<Level, Long> rest = new EnumMap<>(total);
+        for (long[] p : pieces) {
+            if (p != longest) {
+                Map<Level, Long> piece = countExactly(exact, grp, p, bounds, counts);
+                piece.forEach((level, count) -> rest.merge(level, -count, Long::sum));
             }
+        }
+        if (rest.values().stream().anyMatch(c -> c < 0)) { // the rollup disagrees with the rows: trust the rows
+            countExactly(exact, grp, longest, bounds, counts);
+            return;
+        }
+        Map<Level, Long> bucket = counts.get(bucketOf(bounds, longest[0]));
+        rest.forEach((level, count) -> {
+            if (count > 0) {
+                bucket.merge(level, count, Long::sum);
+            }
+        });
+    }
+
+    /** Counts one piece (inside one bucket) from the index, adds it to its bucket and returns it. */
+    private static Map<Level, Long> countExactly(PreparedStatement exact, int grp, long[] piece, long[] bounds,
+                                                 List<Map<Level, Long>> counts) throws SQLException {
+        exact.setInt(1, grp);
+        exact.setLong(2, piece[0]);
+        exact.setLong(3, piece[1]);
+        Map<Level, Long> found = new EnumMap<>(Level.class);
+        try (ResultSet rs = exact.executeQuery()) {
+            while (rs.next()) {
+                found.put(LEVELS[rs.getInt(1)], rs.getLong(2));
+            }
+        }
+        Map<Level, Long> bucket = counts.get(bucketOf(bounds, piece[0]));
+        found.forEach((level, count) -> bucket.merge(level, count, Long::sum));
+        return found;
+    }
+
+    /**
+     * The parts of the range the rollup cannot answer at all, each within one bucket: the part minutes at both
+     * ends (or the whole range, when it holds no whole minute).
+     */
+    static List<long[]> edgePieces(long[] bounds, long firstWhole, long endWhole) {
+        long from = bounds[0];
+        long to = bounds[bounds.length - 1];
+        if (firstWhole >= endWhole) {
+            return split(from, to, bounds);
+        }
+        List<long[]> pieces = new ArrayList<>(split(from, Math.max(from, firstWhole * MINUTE), bounds));
+        pieces.addAll(split(Math.min(to, endWhole * MINUTE), to, bounds));
+        return pieces;
+    }
+
+    /** {@code [start, end)} cut at the bucket edges: pieces that each lie in one bucket. */
+    static List<long[]> split(long start, long end, long[] bounds) {
+        List<long[]> pieces = new ArrayList<>();
+        while (start < end) {
+            long pieceEnd = Math.min(end, bounds[bucketOf(bounds, start) + 1]);
+            pieces.add(new long[]{start, pieceEnd});
+            start = pieceEnd;
         }
         return pieces;
     }
