@@ -46,6 +46,8 @@ public class HttpGuards {
      */
     private static final JsonParserFactory JSON_PARSERS = JsonProvider.provider().createParserFactory(Map.of());
 
+    /** JSON-P's (Parsson's) default limit on the characters of a number it reads as a {@code BigDecimal}. */
+    static final int MAX_NUMBER_CHARS = 1_100;
     private final ParserOptions parserOptions;
     /** Operations that parsed within the limits: clients send the same few again and again. */
     private final KnownDocuments parsed = new KnownDocuments(512, 16 * 1024);
@@ -177,6 +179,9 @@ public class HttpGuards {
     static String queryMember(JsonParser parser) {
         JsonParser.Event first = parser.next();
         if (first != JsonParser.Event.START_OBJECT) {
+            if (first == JsonParser.Event.VALUE_NUMBER) {
+                checkNumber(parser);
+            }
             skipRest(parser, first == JsonParser.Event.START_ARRAY ? 1 : 0);
             return null;
         }
@@ -188,6 +193,8 @@ public class HttpGuards {
                 query = parser.getString();
             } else if (value == JsonParser.Event.START_OBJECT || value == JsonParser.Event.START_ARRAY) {
                 skipRest(parser, 1);
+            } else if (value == JsonParser.Event.VALUE_NUMBER) {
+                checkNumber(parser);
             }
         }
         return query;
@@ -199,9 +206,22 @@ public class HttpGuards {
             switch (parser.next()) {
                 case START_OBJECT, START_ARRAY -> depth++;
                 case END_OBJECT, END_ARRAY -> depth--;
+                case VALUE_NUMBER -> checkNumber(parser);
                 default -> {
                 }
             }
+        }
+    }
+
+    /**
+     * Refuses a number longer than JSON-P turns into a {@code BigDecimal} (1 100 characters by default): SmallRye
+     * reads the body again with JSON-P, and would answer 500 where this answers 400.
+     */
+    private static void checkNumber(JsonParser parser) {
+        int length = parser.getString().length();
+        if (length > MAX_NUMBER_CHARS) {
+            throw new JsonParsingException("a number of " + length + " characters (at most " + MAX_NUMBER_CHARS + ")",
+                    parser.getLocation());
         }
     }
 

@@ -197,7 +197,9 @@ class AccessTest {
     @Test
     void graphqlTakesOneJsonValueAsItsBody() {
         for (String body : List.of("{\"query\": ", "{\"query\": \"{ projects { name } }\"} trailing", "   ", "query",
-                "{\"query\": \"{ projects { name } }\", \"variables\": {\"a\": [1, {\"b\": [2,]}]}}", "[{}] []")) {
+                "{\"query\": \"{ projects { name } }\", \"variables\": {\"a\": [1, {\"b\": [2,]}]}}", "[{}] []",
+                "{\"query\": \"{ projects { name } }\", \"variables\": {\"a\": [" + "9".repeat(2_000) + "]}}",
+                "9".repeat(2_000))) {
             var r = raw("POST", "/graphql", "application/json", body);
             assertEquals(400, r.statusCode(), body + " -> " + r.body());
             assertTrue(r.body().contains("BAD_REQUEST") && r.body().contains("the body is not JSON"), r.body());
