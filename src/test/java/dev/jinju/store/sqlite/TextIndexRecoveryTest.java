@@ -63,6 +63,15 @@ class TextIndexRecoveryTest {
                 .limit(n).map(e -> e.toBuilder().id("r" + ids.incrementAndGet()).build()).toList();
     }
 
+    /** {@code n} events stored in {@code dir}/jinju.db by a store without a text index, which tests then write. */
+    private List<LogEvent> rowsWithoutIndex(int n) {
+        SqliteLogStore store = new SqliteLogStore(SqliteTestFiles.dataSource(dir.resolve("jinju.db")));
+        List<LogEvent> events = events(n);
+        append(store, events);
+        store.close();
+        return events;
+    }
+
     private static void append(SqliteLogStore store, List<LogEvent> events) {
         for (int i = 0; i < events.size(); i += 50) {
             store.append(events.subList(i, Math.min(i + 50, events.size())));
@@ -183,10 +192,7 @@ class TextIndexRecoveryTest {
 
     @Test
     void documentsAboveTheCommittedWatermarkAreDroppedAndReindexed() throws IOException {
-        SqliteLogStore store = new SqliteLogStore(SqliteTestFiles.dataSource(dir.resolve("jinju.db")));
-        List<LogEvent> events = events(100);
-        append(store, events);
-        store.close();
+        List<LogEvent> events = rowsWithoutIndex(100);
         Map<Long, Integer> groupOfSeq = new java.util.HashMap<>();
         try (var c = SqliteTestFiles.dataSource(dir.resolve("jinju.db")).getConnection();
              var rs = c.createStatement().executeQuery("SELECT seq, grp FROM events")) {
@@ -221,10 +227,7 @@ class TextIndexRecoveryTest {
 
     @Test
     void anIndexWithUnsortedSegmentsIsRebuiltSortedNewestFirst() throws IOException {
-        SqliteLogStore store = new SqliteLogStore(SqliteTestFiles.dataSource(dir.resolve("jinju.db")));
-        List<LogEvent> events = events(90);
-        append(store, events);
-        store.close();
+        List<LogEvent> events = rowsWithoutIndex(90);
         // An index as versions before sorted segments wrote it: complete, committed, but in arrival order.
         try (IndexWriter w = new IndexWriter(FSDirectory.open(dir.resolve("index")),
                 new IndexWriterConfig(TextAnalysis.analyzer()))) {
