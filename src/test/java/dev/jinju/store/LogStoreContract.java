@@ -50,10 +50,7 @@ public abstract class LogStoreContract {
     }
 
     protected static LogEvent event(String id, String group, Instant ts, Level level, String message) {
-        String[] parts = group.split("/");
-        return LogEvent.builder().id(id).group(group).project(parts[2]).environment(parts[3])
-                .stream(LogGroups.streamName(ts)).timestamp(ts).receivedAt(ts).level(level).message(message)
-                .source("browser").build();
+        return Events.event(id, group, ts, level, message, null);
     }
 
     /** A realistic mixed set: 120 events over 2 hours in two groups, with text, HTTP, users and extra. */

@@ -1,5 +1,7 @@
 package dev.jinju.store.sqlite;
 
+import dev.jinju.store.Events;
+
 import dev.jinju.event.Level;
 import dev.jinju.event.LogEvent;
 import dev.jinju.event.LogGroups;
@@ -44,10 +46,7 @@ class IndexedStoreTest {
     }
 
     private static LogEvent event(String id, String group, Instant ts, Level level, String message, String stack) {
-        String[] parts = group.split("/");
-        return LogEvent.builder().id(id).group(group).project(parts[2]).environment(parts[3])
-                .stream(LogGroups.streamName(ts)).timestamp(ts).receivedAt(ts).level(level).message(message)
-                .stackTrace(stack).source("browser").build();
+        return Events.event(id, group, ts, level, message, stack);
     }
 
     private static List<LogEvent> spec5Events() {

@@ -1,5 +1,7 @@
 package dev.jinju.store.sqlite;
 
+import dev.jinju.store.Events;
+
 import dev.jinju.event.EventJson;
 import dev.jinju.event.Level;
 import dev.jinju.event.LogEvent;
@@ -71,11 +73,7 @@ class OldFormatRowsTest {
     }
 
     private static LogEvent event(String id, String group, int second, Level level, String message, String stack) {
-        String[] parts = group.split("/");
-        Instant ts = T0.plusSeconds(second);
-        return LogEvent.builder().id(id).group(group).project(parts[2]).environment(parts[3])
-                .stream(LogGroups.streamName(ts)).timestamp(ts).receivedAt(ts).level(level).type("error")
-                .message(message).stackTrace(stack).source("browser").build();
+        return Events.event(id, group, T0.plusSeconds(second), level, message, stack).toBuilder().type("error").build();
     }
 
     /** Messages and stack traces of every kind: Korean, long, null, empty, stack only. */

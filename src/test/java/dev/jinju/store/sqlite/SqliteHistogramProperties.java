@@ -2,8 +2,8 @@ package dev.jinju.store.sqlite;
 
 import dev.jinju.event.Level;
 import dev.jinju.event.LogEvent;
-import dev.jinju.event.LogGroups;
 import dev.jinju.query.Query;
+import dev.jinju.store.Events;
 import dev.jinju.store.HistogramBucket;
 import dev.jinju.store.SearchScope;
 import net.jqwik.api.ForAll;
@@ -48,9 +48,8 @@ class SqliteHistogramProperties {
             // Random milliseconds, some on minute edges exactly, over three hours.
             long ts = i % 50 == 0 ? T0 + random.nextInt(180) * 60_000L : T0 + (long) (random.nextDouble() * HOURS);
             Instant at = Instant.ofEpochMilli(ts);
-            events.add(LogEvent.builder().id("h" + i).group(GROUP).project("shop").environment("prod")
-                    .stream(LogGroups.streamName(at)).timestamp(at).receivedAt(at)
-                    .level(Level.values()[random.nextInt(Level.values().length)]).message("m" + i).build());
+            events.add(Events.event("h" + i, GROUP, at, Level.values()[random.nextInt(Level.values().length)],
+                    "m" + i, null));
         }
         for (int i = 0; i < events.size(); i += 500) {
             store.append(events.subList(i, i + 500));
