@@ -30,7 +30,6 @@ public interface LogStore {
     /** Counts per level in {@code buckets} equal slices of the scope's time range. */
     List<HistogramBucket> histogram(SearchScope scope, int buckets);
 
-    /** A cheap check that the store answers (readiness, heartbeat); throws when it does not. */
     /**
      * Keeps {@code days} days of a Jinju log group: the embedded store deletes older events, CloudWatch sets the
      * group's retention policy (and deletes by itself). Called periodically; must be idempotent.
@@ -43,6 +42,7 @@ public interface LogStore {
         return java.util.Optional.empty();
     }
 
+    /** A cheap check that the store answers (readiness, heartbeat); throws when it does not. */
     default void ping() {
         logGroups();
     }

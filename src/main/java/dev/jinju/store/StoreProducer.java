@@ -7,7 +7,9 @@ import dev.jinju.store.index.IndexOptions;
 import dev.jinju.store.sqlite.SqliteLogStore;
 import jakarta.enterprise.inject.Instance;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.Startup;
+import org.jboss.logging.Logger;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -18,6 +20,7 @@ import java.nio.file.Path;
 
 /** Chooses the store named by {@code jinju.store} at start-up; everything else injects {@link LogStore}. */
 public class StoreProducer {
+    private static final Logger LOG = Logger.getLogger(StoreProducer.class);
 
     @Produces
     @Singleton
@@ -30,7 +33,9 @@ public class StoreProducer {
                 // The text index lives beside the SQLite file and is derived from it (SPEC §1).
                 IndexOptions index = indexConfig.enabled()
                         ? IndexOptions.of(Path.of(config.dataDir()).resolve("index"), indexConfig) : null;
-                yield new SqliteLogStore(dataSource, index);
+                // Opened on its own thread: the server starts listening meanwhile, calls wait for the store.
+                yield new BackgroundOpenedStore("the embedded store", () -> new SqliteLogStore(dataSource, index),
+                        StoreProducer::stopServer);
             }
             case "cloudwatch" -> cloudWatch.get();
             default -> throw new IllegalStateException(
@@ -40,9 +45,15 @@ public class StoreProducer {
 
     void close(@Disposes LogStore store) throws Exception {
         // The CloudWatch store is closed by its own producer's disposer.
-        if (store instanceof SqliteLogStore closeable) {
+        if (store instanceof BackgroundOpenedStore closeable) {
             closeable.close();
         }
+    }
+
+    /** A store that cannot open stops the server, with the reason, as a failed start does. */
+    private static void stopServer(RuntimeException e) {
+        LOG.errorf(e, "%s; Jinju stops", e.getMessage());
+        Quarkus.asyncExit(1);
     }
 
     static void createDataDir(String dataDir) {

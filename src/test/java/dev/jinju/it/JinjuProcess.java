@@ -51,13 +51,21 @@ public final class JinjuProcess implements AutoCloseable {
 
     /** Starts the jar with these JVM options (benchmarks use the JVM's defaults but for the heap). */
     public static JinjuProcess startWith(List<String> jvmOptions, Path dataDir, Path log, String... properties) throws Exception {
+        int port = freePort();
+        JinjuProcess jinju = new JinjuProcess(launch(jvmOptions, port, dataDir, log, properties), port);
+        jinju.awaitReady();
+        return jinju;
+    }
+
+    /** Starts the jar and returns at once, for tests that watch a start fail. */
+    public static Process launch(List<String> jvmOptions, int port, Path dataDir, Path log, String... properties)
+            throws IOException {
         // absolute: AppCdsArchive starts the jar through here, and the archive records its jar paths as given (a
         // relative path would tie it to this working directory)
         Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the package phase first (./mvnw verify)");
         }
-        int port = freePort();
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-Djinju.data-dir=" + dataDir, "-Dquarkus.http.port=" + port, "-D" + USER_PROPERTY));
@@ -67,11 +75,8 @@ public final class JinjuProcess implements AutoCloseable {
         cmd.add("-jar");
         cmd.add(jar.toString());
         Files.createDirectories(log.getParent());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        return new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-        JinjuProcess jinju = new JinjuProcess(p, port);
-        jinju.awaitReady();
-        return jinju;
     }
 
     private void awaitReady() throws Exception {
@@ -145,7 +150,7 @@ public final class JinjuProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
