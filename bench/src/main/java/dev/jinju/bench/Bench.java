@@ -35,7 +35,8 @@ public final class Bench {
     static final List<String> SERVER_JVM = serverJvm();
 
     private static List<String> serverJvm() {
-        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m"));
+        List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m",
+                "-XX:TrimNativeHeapInterval=5000"));
         options.addAll(JinjuProcess.appCdsOptions());
         String extra = System.getProperty("bench.server-jvm", "").trim();
         if (!extra.isEmpty()) {
@@ -98,8 +99,11 @@ public final class Bench {
             report.startupMs = (System.nanoTime() - t0) / 1e6;
             jinju.login();
             Thread.sleep(2_000);
+            report.rssAfterLoginMb = Machine.rssMb(jinju.pid()); // the JIT is still compiling the start
+            awaitIdle(jinju);
             report.idleRssMb = Machine.rssMb(jinju.pid());
-            log("startup %.0f ms, idle RSS %.0f MB", report.startupMs, report.idleRssMb);
+            log("startup %.0f ms, RSS 2 s after login %.0f MB, idle RSS %.0f MB", report.startupMs,
+                    report.rssAfterLoginMb, report.idleRssMb);
             IngestBench ingest = new IngestBench(jinju);
             for (String door : List.of(option(args, "--doors", "rest,graphql").split(","))) {
                 for (int c : clients) {

@@ -13,6 +13,7 @@ final class Report {
     final String mode;
     double startupMs;
     double idleRssMb;
+    double rssAfterLoginMb;
     final List<IngestBench.Result> ingest = new ArrayList<>();
     LimitsBench.Result limits;
     final Map<Long, List<QueryBench.Result>> queries = new LinkedHashMap<>();
@@ -86,7 +87,10 @@ final class Report {
 
         md.append("\n## Footprint\n\n| measure | value |\n|---|---|\n");
         md.append(String.format("| startup to first answered request | %.0f ms |%n", startupMs));
-        md.append(String.format("| idle RSS | %.0f MB |%n", idleRssMb));
+        md.append(String.format("| RSS 2 s after the first login (the JIT still compiling the start) | %.0f MB |%n",
+                rssAfterLoginMb));
+        md.append(String.format("| idle RSS (once the server used under 0.05 cores for 3 s in a row) | %.0f MB |%n",
+                idleRssMb));
         md.append(String.format("| RSS during sustained ingest (max) | %.0f MB |%n", maxRss));
         for (Map.Entry<Long, Long> d : diskSqliteBytes.entrySet()) {
             double perMillion = 1_000_000.0 / d.getKey();
