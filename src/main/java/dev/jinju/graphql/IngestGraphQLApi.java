@@ -51,7 +51,8 @@ public class IngestGraphQLApi {
         }
     }
 
-    private static IngestBatch toBatch(IngestBatchInput in) {
+    /** The service's batch of the GraphQL input (also used by {@link IngestMutationRoute}). */
+    static IngestBatch toBatch(IngestBatchInput in) {
         IngestBatch.Context ctx = in.context == null ? null : new IngestBatch.Context(in.context.url,
                 in.context.userAgent, user(in.context.user), in.context.release, in.context.pageViewId);
         List<IngestBatch.Event> events = new ArrayList<>();
