@@ -89,7 +89,7 @@ final class Report {
         md.append(String.format("| startup to first answered request | %.0f ms |%n", startupMs));
         md.append(String.format("| RSS 2 s after the first login (the JIT still compiling the start) | %.0f MB |%n",
                 rssAfterLoginMb));
-        md.append(String.format("| idle RSS (once the server used under 0.05 cores for 3 s in a row) | %.0f MB |%n",
+        md.append(String.format("| idle RSS (10 s after the first login, the server under 0.05 cores for the last 3 s) | %.0f MB |%n",
                 idleRssMb));
         md.append(String.format("| RSS during sustained ingest (max) | %.0f MB |%n", maxRss));
         for (Map.Entry<Long, Long> d : diskSqliteBytes.entrySet()) {
