@@ -25,8 +25,14 @@ import java.util.List;
  * Lucene with the same analyzer, and Jackson parsing the same request bodies.
  */
 final class LimitsBench {
-    /** Events per second of each limit. */
-    record Result(double sqlitePerSecond, double lucenePerSecond, double jacksonPerSecond) {
+    /** Documents between two refreshes in {@link #luceneNearRealTime}: one second's worth at 5 000 events/s. */
+    static final int REFRESH_EVERY = 5_000;
+
+    /**
+     * Events per second of each limit; {@code luceneNrtPerSecond} is Lucene as the text index runs it (arrival
+     * order, a refresh every {@link #REFRESH_EVERY} documents), shown beside the limit, not as one.
+     */
+    record Result(double sqlitePerSecond, double lucenePerSecond, double jacksonPerSecond, double luceneNrtPerSecond) {
         double slowerStorage() {
             return Math.min(sqlitePerSecond, lucenePerSecond);
         }
@@ -39,8 +45,10 @@ final class LimitsBench {
         for (int i = 0; i < 20_000; i++) {
             events.add(gen.event("x" + i, "bench", "prod", now.minusMillis(i * 10L)));
         }
+        List<LogEvent> arrivalOrder = new ArrayList<>(events);
+        java.util.Collections.reverse(arrivalOrder); // oldest first, as events reach the server
         return new Result(sqlite(work.resolve("limit-sqlite"), events, each), lucene(work.resolve("limit-lucene"), events, each),
-                jackson(each));
+                jackson(each), luceneNearRealTime(work.resolve("limit-lucene-nrt"), arrivalOrder, each));
     }
 
     static double sqlite(Path dir, List<LogEvent> events, Duration each) throws Exception {
@@ -78,6 +86,34 @@ final class LimitsBench {
                 w.addDocument(TextIndex.document(written, e.timestamp().toEpochMilli(), 1, e.level().ordinal(), status,
                         TextAnalysis.text(e.message(), e.stackTrace())));
                 written++;
+            }
+            w.commit();
+        }
+        return written / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The same documents as {@link #lucene}, but as the text index writes them: in arrival order (oldest first,
+     * so each flushed segment is reordered newest first) and made searchable every {@link #REFRESH_EVERY}
+     * documents, each refresh flushing a small segment that merges later. One thread; merges on Lucene's own.
+     */
+    static double luceneNearRealTime(Path dir, List<LogEvent> events, Duration each) throws Exception {
+        long written = 0;
+        long start = System.nanoTime();
+        long end = start + each.toNanos();
+        long base = events.get(0).timestamp().toEpochMilli();
+        try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, TextIndex.writerConfig());
+             org.apache.lucene.search.SearcherManager searchers = new org.apache.lucene.search.SearcherManager(w, null)) {
+            while (System.nanoTime() < end) {
+                LogEvent e = events.get((int) (written % events.size()));
+                Integer status = e.http() == null ? null : e.http().status();
+                // time keeps increasing across laps of the list, as it does for arriving events
+                w.addDocument(TextIndex.document(written, base + written * 10, 1, e.level().ordinal(), status,
+                        TextAnalysis.text(e.message(), e.stackTrace())));
+                written++;
+                if (written % REFRESH_EVERY == 0) {
+                    searchers.maybeRefreshBlocking();
+                }
             }
             w.commit();
         }
