@@ -120,9 +120,10 @@ public final class Bench {
             return out;
         }
         report.limits = LimitsBench.run(work, quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10));
-        log("limits: sqlite %.0f/s, lucene %.0f/s, jackson %.0f/s; lucene with refreshes %.0f/s",
-                report.limits.sqlitePerSecond(), report.limits.lucenePerSecond(), report.limits.jacksonPerSecond(),
-                report.limits.luceneNrtPerSecond());
+        log("limits: sqlite %.0f/s, lucene %.0f/s (%.0f us CPU each), jackson %.0f/s; lucene with refreshes %.0f/s"
+                        + " (%.0f us CPU each)", report.limits.sqlitePerSecond(), report.limits.lucenePerSecond(),
+                report.limits.luceneCpuMicros(), report.limits.jacksonPerSecond(), report.limits.luceneNrtPerSecond(),
+                report.limits.luceneNrtCpuMicros());
 
         // Queries at each store size.
         List<Long> sizes = quick ? List.of(50_000L) : full ? List.of(1_000_000L, 10_000_000L) : List.of(1_000_000L);

@@ -32,7 +32,8 @@ final class LimitsBench {
      * Events per second of each limit; {@code luceneNrtPerSecond} is Lucene as the text index runs it (arrival
      * order, a refresh every {@link #REFRESH_EVERY} documents), shown beside the limit, not as one.
      */
-    record Result(double sqlitePerSecond, double lucenePerSecond, double jacksonPerSecond, double luceneNrtPerSecond) {
+    record Result(double sqlitePerSecond, double lucenePerSecond, double jacksonPerSecond, double luceneCpuMicros,
+                  double luceneNrtPerSecond, double luceneNrtCpuMicros) {
         double slowerStorage() {
             return Math.min(sqlitePerSecond, lucenePerSecond);
         }
@@ -47,8 +48,12 @@ final class LimitsBench {
         }
         List<LogEvent> arrivalOrder = new ArrayList<>(events);
         java.util.Collections.reverse(arrivalOrder); // oldest first, as events reach the server
-        return new Result(sqlite(work.resolve("limit-sqlite"), events, each), lucene(work.resolve("limit-lucene"), events, each),
-                jackson(each), luceneNearRealTime(work.resolve("limit-lucene-nrt"), arrivalOrder, each));
+        double sqlite = sqlite(work.resolve("limit-sqlite"), events, each);
+        lucene(work.resolve("limit-lucene-warm-up"), events, each.dividedBy(2)); // so that neither Lucene run pays the JIT
+        double[] lucene = lucene(work.resolve("limit-lucene"), events, each);
+        double jackson = jackson(each);
+        double[] nrt = luceneNearRealTime(work.resolve("limit-lucene-nrt"), arrivalOrder, each);
+        return new Result(sqlite, lucene[0], jackson, lucene[1], nrt[0], nrt[1]);
     }
 
     static double sqlite(Path dir, List<LogEvent> events, Duration each) throws Exception {
@@ -74,9 +79,13 @@ final class LimitsBench {
         return written / ((System.nanoTime() - start) / 1e9);
     }
 
-    /** The same documents and writer settings as the text index ({@link TextIndex#document}, its config). */
-    static double lucene(Path dir, List<LogEvent> events, Duration each) throws Exception {
+    /**
+     * The same documents and writer settings as the text index ({@link TextIndex#document}, its config): events
+     * per second, and CPU µs per document of this process, merges included (closing the writer waits for them).
+     */
+    static double[] lucene(Path dir, List<LogEvent> events, Duration each) throws Exception {
         long written = 0;
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         long end = start + each.toNanos();
         try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, TextIndex.writerConfig())) {
@@ -89,7 +98,13 @@ final class LimitsBench {
             }
             w.commit();
         }
-        return written / ((System.nanoTime() - start) / 1e9);
+        return new double[] {written / ((System.nanoTime() - start) / 1e9), (processCpuNanos() - cpu) / 1e3 / written};
+    }
+
+    /** CPU time of this whole process (the benchmark's other threads are idle meanwhile). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /**
@@ -97,8 +112,9 @@ final class LimitsBench {
      * so each flushed segment is reordered newest first) and made searchable every {@link #REFRESH_EVERY}
      * documents, each refresh flushing a small segment that merges later. One thread; merges on Lucene's own.
      */
-    static double luceneNearRealTime(Path dir, List<LogEvent> events, Duration each) throws Exception {
+    static double[] luceneNearRealTime(Path dir, List<LogEvent> events, Duration each) throws Exception {
         long written = 0;
+        long cpu = processCpuNanos();
         long start = System.nanoTime();
         long end = start + each.toNanos();
         long base = events.get(0).timestamp().toEpochMilli();
@@ -117,7 +133,7 @@ final class LimitsBench {
             }
             w.commit();
         }
-        return written / ((System.nanoTime() - start) / 1e9);
+        return new double[] {written / ((System.nanoTime() - start) / 1e9), (processCpuNanos() - cpu) / 1e3 / written};
     }
 
     static double jackson(Duration each) throws Exception {

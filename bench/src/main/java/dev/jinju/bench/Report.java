@@ -63,10 +63,11 @@ final class Report {
                 IngestBench.Result::eventsPerSecond)).ifPresent(best -> threads(md, best));
         md.append("\n## The limits, measured in the same run\n\n| limit | events/s |\n|---|---|\n");
         md.append(String.format("| SQLite: the same rows, same schema, indexes and rollup, batches of 1 000, no HTTP | %.0f |%n", limits.sqlitePerSecond()));
-        md.append(String.format("| Lucene: the same documents, analyzer and writer settings (segments sorted newest first), one thread | %.0f |%n", limits.lucenePerSecond()));
+        md.append(String.format("| Lucene: the same documents, analyzer and writer settings (segments sorted newest first), one thread (%.0f µs CPU per document, merges included) | %.0f |%n",
+                limits.luceneCpuMicros(), limits.lucenePerSecond()));
         md.append(String.format("| Jackson: parsing the same request bodies | %.0f |%n", limits.jacksonPerSecond()));
-        md.append(String.format("| (not a limit) Lucene as the text index runs it: arrival order, a refresh every %,d documents | %.0f |%n",
-                LimitsBench.REFRESH_EVERY, limits.luceneNrtPerSecond()));
+        md.append(String.format("| (not a limit) Lucene as the text index runs it: arrival order, a refresh every %,d documents (%.0f µs CPU per document, merges included; they run on the second core) | %.0f |%n",
+                LimitsBench.REFRESH_EVERY, limits.luceneNrtCpuMicros(), limits.luceneNrtPerSecond()));
         double ratio = bestRest / limits.slowerStorage();
         md.append(String.format("%nJinju's best sustained `POST /api/ingest` is **%.0f%%** of the slower storage limit (%.0f events/s).%n",
                 ratio * 100, limits.slowerStorage()));
