@@ -9,6 +9,7 @@ import dev.jinju.query.text.TextAnalysis;
 import dev.jinju.store.index.TextIndex;
 import dev.jinju.store.sqlite.SqliteLogStore;
 import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.FSDirectory;
 import org.sqlite.SQLiteDataSource;
 
@@ -25,7 +26,7 @@ import java.util.List;
  * Lucene with the same analyzer, and Jackson parsing the same request bodies.
  */
 final class LimitsBench {
-    /** Documents between two refreshes in {@link #luceneNearRealTime}: one second's worth at 5 000 events/s. */
+    /** Documents between two refreshes in a near-real-time {@link #lucene} run: one second at 5 000 events/s. */
     static final int REFRESH_EVERY = 5_000;
 
     /**
@@ -49,10 +50,10 @@ final class LimitsBench {
         List<LogEvent> arrivalOrder = new ArrayList<>(events);
         java.util.Collections.reverse(arrivalOrder); // oldest first, as events reach the server
         double sqlite = sqlite(work.resolve("limit-sqlite"), events, each);
-        lucene(work.resolve("limit-lucene-warm-up"), events, each.dividedBy(2)); // so that neither Lucene run pays the JIT
-        double[] lucene = lucene(work.resolve("limit-lucene"), events, each);
+        lucene(work.resolve("limit-lucene-warm-up"), events, each.dividedBy(2), false); // neither run pays the JIT
+        double[] lucene = lucene(work.resolve("limit-lucene"), events, each, false);
         double jackson = jackson(each);
-        double[] nrt = luceneNearRealTime(work.resolve("limit-lucene-nrt"), arrivalOrder, each);
+        double[] nrt = lucene(work.resolve("limit-lucene-nrt"), arrivalOrder, each, true);
         return new Result(sqlite, lucene[0], jackson, lucene[1], nrt[0], nrt[1]);
     }
 
@@ -80,21 +81,32 @@ final class LimitsBench {
     }
 
     /**
-     * The same documents and writer settings as the text index ({@link TextIndex#document}, its config): events
-     * per second, and CPU µs per document of this process, merges included (closing the writer waits for them).
+     * The same documents and writer settings as the text index ({@link TextIndex#document}, its config), on one
+     * thread: events per second, and CPU µs per document of this process, merges included (closing the writer
+     * waits for them). As the limit, newest first and never refreshed. With {@code nearRealTime}, as the text
+     * index writes them: in arrival order (oldest first, so each flushed segment is reordered newest first) and
+     * made searchable every {@link #REFRESH_EVERY} documents, each refresh flushing a small segment that merges
+     * later.
      */
-    static double[] lucene(Path dir, List<LogEvent> events, Duration each) throws Exception {
+    static double[] lucene(Path dir, List<LogEvent> events, Duration each, boolean nearRealTime) throws Exception {
         long written = 0;
         long cpu = processCpuNanos();
         long start = System.nanoTime();
         long end = start + each.toNanos();
-        try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, TextIndex.writerConfig())) {
+        long first = events.get(0).timestamp().toEpochMilli();
+        try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, TextIndex.writerConfig());
+             SearcherManager searchers = new SearcherManager(w, null)) {
             while (System.nanoTime() < end) {
                 LogEvent e = events.get((int) (written % events.size()));
                 Integer status = e.http() == null ? null : e.http().status();
-                w.addDocument(TextIndex.document(written, e.timestamp().toEpochMilli(), 1, e.level().ordinal(), status,
+                // arriving events: time keeps increasing across laps of the list
+                long ts = nearRealTime ? first + written * 10 : e.timestamp().toEpochMilli();
+                w.addDocument(TextIndex.document(written, ts, 1, e.level().ordinal(), status,
                         TextAnalysis.text(e.message(), e.stackTrace())));
                 written++;
+                if (nearRealTime && written % REFRESH_EVERY == 0) {
+                    searchers.maybeRefreshBlocking();
+                }
             }
             w.commit();
         }
@@ -105,35 +117,6 @@ final class LimitsBench {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime();
-    }
-
-    /**
-     * The same documents as {@link #lucene}, but as the text index writes them: in arrival order (oldest first,
-     * so each flushed segment is reordered newest first) and made searchable every {@link #REFRESH_EVERY}
-     * documents, each refresh flushing a small segment that merges later. One thread; merges on Lucene's own.
-     */
-    static double[] luceneNearRealTime(Path dir, List<LogEvent> events, Duration each) throws Exception {
-        long written = 0;
-        long cpu = processCpuNanos();
-        long start = System.nanoTime();
-        long end = start + each.toNanos();
-        long base = events.get(0).timestamp().toEpochMilli();
-        try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, TextIndex.writerConfig());
-             org.apache.lucene.search.SearcherManager searchers = new org.apache.lucene.search.SearcherManager(w, null)) {
-            while (System.nanoTime() < end) {
-                LogEvent e = events.get((int) (written % events.size()));
-                Integer status = e.http() == null ? null : e.http().status();
-                // time keeps increasing across laps of the list, as it does for arriving events
-                w.addDocument(TextIndex.document(written, base + written * 10, 1, e.level().ordinal(), status,
-                        TextAnalysis.text(e.message(), e.stackTrace())));
-                written++;
-                if (written % REFRESH_EVERY == 0) {
-                    searchers.maybeRefreshBlocking();
-                }
-            }
-            w.commit();
-        }
-        return new double[] {written / ((System.nanoTime() - start) / 1e9), (processCpuNanos() - cpu) / 1e3 / written};
     }
 
     static double jackson(Duration each) throws Exception {
