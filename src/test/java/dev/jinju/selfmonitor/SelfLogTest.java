@@ -3,11 +3,8 @@ package dev.jinju.selfmonitor;
 import dev.jinju.event.LogEvent;
 import dev.jinju.health.StoreHealthCheck;
 import dev.jinju.store.AppendResult;
-import dev.jinju.store.HistogramBucket;
+import dev.jinju.store.EmptyLogStore;
 import dev.jinju.store.LogGroupInfo;
-import dev.jinju.store.LogStore;
-import dev.jinju.store.SearchPage;
-import dev.jinju.store.SearchScope;
 import dev.jinju.store.StoreException;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.jboss.logmanager.LogContext;
@@ -17,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class SelfLogTest {
 
     /** A store that records appends, or fails them and logs a WARN about it, as a real store would. */
-    static class DoubleStore implements LogStore {
+    static class DoubleStore extends EmptyLogStore {
         final List<LogEvent> stored = Collections.synchronizedList(new ArrayList<>());
         final AtomicInteger appends = new AtomicInteger();
         volatile boolean broken;
@@ -61,21 +57,6 @@ class SelfLogTest {
             if (broken) {
                 throw new StoreException("closed");
             }
-            return List.of();
-        }
-
-        @Override
-        public SearchPage search(SearchScope scope, int limit, String cursor) {
-            return new SearchPage(List.of(), null);
-        }
-
-        @Override
-        public Optional<LogEvent> event(String id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<HistogramBucket> histogram(SearchScope scope, int buckets) {
             return List.of();
         }
     }

@@ -1,6 +1,5 @@
 package dev.jinju.store;
 
-import dev.jinju.event.LogEvent;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -38,36 +37,11 @@ class BackgroundOpenedStoreTest {
         }
     }
 
-    private static final class ClosableStore implements LogStore, AutoCloseable {
+    private static final class ClosableStore extends EmptyLogStore implements AutoCloseable {
         private final AtomicBoolean closed;
 
         ClosableStore(AtomicBoolean closed) {
             this.closed = closed;
-        }
-
-        @Override
-        public AppendResult append(List<LogEvent> events) {
-            return AppendResult.ALL_STORED;
-        }
-
-        @Override
-        public List<LogGroupInfo> logGroups() {
-            return List.of();
-        }
-
-        @Override
-        public SearchPage search(SearchScope scope, int limit, String cursor) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public Optional<LogEvent> event(String id) {
-            return Optional.empty();
-        }
-
-        @Override
-        public List<HistogramBucket> histogram(SearchScope scope, int buckets) {
-            return List.of();
         }
 
         @Override
