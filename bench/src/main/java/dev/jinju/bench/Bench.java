@@ -36,7 +36,7 @@ public final class Bench {
 
     private static List<String> serverJvm() {
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m",
-                "-XX:TrimNativeHeapInterval=5000"));
+                "-XX:NewRatio=1", "-XX:MinHeapFreeRatio=60", "-XX:TrimNativeHeapInterval=5000"));
         options.addAll(JinjuProcess.appCdsOptions());
         String extra = System.getProperty("bench.server-jvm", "").trim();
         if (!extra.isEmpty()) {
