@@ -187,6 +187,7 @@ final class IngestBench {
         HttpResponse<String> r = jinju.post("/api/ingest", "application/json", restBody(batchIds.incrementAndGet(), events));
         long acked = System.nanoTime();
         if (r.statusCode() != 200) {
+            System.out.printf("[bench] the probe was refused: %d %s%n", r.statusCode(), r.body());
             return Double.NaN;
         }
         Instant now = Instant.now();
@@ -198,6 +199,8 @@ final class IngestBench {
             }
             Thread.sleep(5);
         }
+        System.out.printf("[bench] no search found the probe %s within 30 s; the last answer: %s%n", word,
+                jinju.graphql(query).body());
         return Double.NaN;
     }
 }
