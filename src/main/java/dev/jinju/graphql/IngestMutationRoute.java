@@ -3,6 +3,7 @@ package dev.jinju.graphql;
 import dev.jinju.graphql.types.IngestBatchInput;
 import dev.jinju.ingest.IngestResult;
 import dev.jinju.ingest.IngestService;
+import dev.jinju.security.HttpGuards;
 import graphql.parser.Parser;
 import graphql.parser.ParserEnvironment;
 import io.vertx.core.buffer.Buffer;
@@ -67,10 +68,11 @@ public class IngestMutationRoute {
 
     void handle(RoutingContext ctx) {
         String contentType = responseType(ctx.request().getHeader(HttpHeaders.ACCEPT));
-        Buffer body = ctx.body() == null ? null : ctx.body().buffer();
-        JsonObject request = contentType == null || body == null ? null : readObject(body);
-        IngestMutationDocument document = request == null ? null : document(request.get("query"));
-        IngestBatchInput batch = document == null ? null : batch(request, document);
+        // the operation text HttpGuards read: only the ingest mutation's body is read again, in full
+        IngestMutationDocument document = contentType == null ? null : document(ctx.get(HttpGuards.QUERY));
+        Buffer body = document == null || ctx.body() == null ? null : ctx.body().buffer();
+        JsonObject request = body == null ? null : readObject(body);
+        IngestBatchInput batch = request == null ? null : batch(request, document);
         if (batch == null) {
             ctx.next();
             return;
@@ -106,22 +108,22 @@ public class IngestMutationRoute {
         }
     }
 
-    private IngestMutationDocument document(JsonValue query) {
-        if (!(query instanceof JsonString q)) {
+    private IngestMutationDocument document(String query) {
+        if (query == null) {
             return null;
         }
-        Optional<IngestMutationDocument> known = documents.get(q.getString());
+        Optional<IngestMutationDocument> known = documents.get(query);
         if (known == null) {
             try {
                 known = Optional.ofNullable(IngestMutationDocument.of(Parser.parse(
-                        ParserEnvironment.newParserEnvironment().document(q.getString()).build())));
+                        ParserEnvironment.newParserEnvironment().document(query).build())));
             } catch (RuntimeException unparsable) { // HttpGuards answered those already; SmallRye would too
                 known = Optional.empty();
             }
             if (documents.size() >= MAX_DOCUMENTS) {
                 documents.clear(); // clients send a handful of documents; a flood of others only costs a parse
             }
-            documents.put(q.getString(), known);
+            documents.put(query, known);
         }
         return known.orElse(null);
     }

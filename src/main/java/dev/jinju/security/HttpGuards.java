@@ -46,6 +46,12 @@ public class HttpGuards {
      */
     private static final JsonParserFactory JSON_PARSERS = JsonProvider.provider().createParserFactory(Map.of());
 
+    /**
+     * The routing context's key for the operation text this guard read from the body (absent when the body has
+     * no {@code query} string), so that later handlers need not read the body again to learn it.
+     */
+    public static final String QUERY = "jinju.graphql.query";
+
     /** JSON-P's (Parsson's) default limit on the characters of a number it reads as a {@code BigDecimal}. */
     static final int MAX_NUMBER_CHARS = 1_100;
     private final ParserOptions parserOptions;
@@ -154,6 +160,7 @@ public class HttpGuards {
         if (query == null) {
             return true; // batches and other shapes: SmallRye answers them
         }
+        ctx.put(QUERY, query);
         if (parsed.contains(query)) {
             return true;
         }
