@@ -11,10 +11,11 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * A store that opens on its own thread while the server starts: loading SQLite's native library, migrating the
- * schema and opening the text index take a few hundred ms that the HTTP server need not wait for. Every call waits
- * until the store is open; {@link #ping()} (readiness) answers at once that it is still opening. If it cannot
- * open, {@code onFailure} is told (the server then stops, as it did when the store opened on the main thread).
+ * A store that opens on its own thread while the server starts: migrating the schema and opening the text index
+ * take a few hundred ms that the HTTP server need not wait for (SQLite's native library is loaded before, see
+ * {@link StoreProducer}). Every call waits until the store is open; {@link #ping()} (readiness) answers at once
+ * that it is still opening. If it cannot open, {@code onFailure} is told (the server then stops, as it did when
+ * the store opened on the main thread).
  */
 public final class BackgroundOpenedStore implements LogStore, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(BackgroundOpenedStore.class);

@@ -5,10 +5,15 @@ import dev.jinju.store.cloudwatch.CloudWatchLogStore;
 import dev.jinju.store.index.IndexConfig;
 import dev.jinju.store.index.IndexOptions;
 import dev.jinju.store.sqlite.SqliteLogStore;
+import dev.jinju.store.sqlite.SqliteNativeLibrary;
 import jakarta.enterprise.inject.Instance;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
+import jakarta.interceptor.Interceptor;
 import org.jboss.logging.Logger;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -21,6 +26,14 @@ import java.nio.file.Path;
 /** Chooses the store named by {@code jinju.store} at start-up; everything else injects {@link LogStore}. */
 public class StoreProducer {
     private static final Logger LOG = Logger.getLogger(StoreProducer.class);
+
+    /**
+     * Before every other start-up observer (the store's own {@code @Startup}, alert rules, self-log, demo data):
+     * whichever of them opens the first SQLite connection, the native library is already loaded and its file gone.
+     */
+    void loadSqliteLibrary(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start) {
+        SqliteNativeLibrary.load();
+    }
 
     @Produces
     @Singleton

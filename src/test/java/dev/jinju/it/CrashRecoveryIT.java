@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -18,13 +19,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An acknowledged event survives SIGKILL: clients ingest concurrently, the server is killed mid-load, and after
- * a restart every event whose batch was acknowledged is found.
+ * a restart every event whose batch was acknowledged is found. The killed servers leave no copy of SQLite's
+ * native library in their temp dir.
  */
 class CrashRecoveryIT {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -37,10 +40,14 @@ class CrashRecoveryIT {
     void acknowledgedEventsSurviveKillUnderLoad() throws Exception {
         Path dir = Path.of("target/it/crash-" + System.nanoTime());
         Files.createDirectories(dir);
+        // A temp dir of its own: SIGKILLed servers must not leave SQLite's native library there.
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        String[] properties = Arrays.copyOf(PROJECT, PROJECT.length + 1);
+        properties[PROJECT.length] = "java.io.tmpdir=" + tmp.toAbsolutePath();
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
         AtomicInteger batches = new AtomicInteger();
         for (int round = 0; round < KILLS; round++) {
-            try (JinjuProcess jinju = JinjuProcess.start(dir.resolve("data"), dir.resolve("server.log"), PROJECT)) {
+            try (JinjuProcess jinju = JinjuProcess.start(dir.resolve("data"), dir.resolve("server.log"), properties)) {
                 AtomicBoolean stop = new AtomicBoolean();
                 ExecutorService clients = Executors.newFixedThreadPool(4);
                 for (int c = 0; c < 4; c++) {
@@ -68,13 +75,22 @@ class CrashRecoveryIT {
                 assertTrue(clients.awaitTermination(60, TimeUnit.SECONDS));
             }
         }
+        assertEquals(List.of(), extractedLibraries(tmp), "SQLite's native library left behind by killed servers");
         assertTrue(acknowledged.size() > 500, "the load actually ran: " + acknowledged.size());
-        try (JinjuProcess jinju = JinjuProcess.start(dir.resolve("data"), dir.resolve("server.log"), PROJECT)) {
+        try (JinjuProcess jinju = JinjuProcess.start(dir.resolve("data"), dir.resolve("server.log"), properties)) {
             jinju.login();
             Set<String> stored = storedMessages(jinju);
             Set<String> lost = new HashSet<>(acknowledged);
             lost.removeAll(stored);
             assertEquals(Set.of(), lost, "acknowledged but lost after SIGKILL");
+        }
+    }
+
+    /** sqlite-jdbc's extracted library and lock files, and Jinju's private directories for them, in {@code tmp}. */
+    private static List<String> extractedLibraries(Path tmp) throws Exception {
+        try (Stream<Path> files = Files.list(tmp)) {
+            return files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.startsWith("sqlite-") || n.startsWith("jinju-sqlite-")).sorted().toList();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.jinju.store.cloudwatch;
 
 import dev.jinju.store.StoreException;
+import dev.jinju.store.sqlite.SqliteNativeLibrary;
 import org.sqlite.SQLiteDataSource;
 
 import java.io.IOException;
@@ -54,6 +55,7 @@ public final class CloudWatchOutbox implements AutoCloseable {
             if (file.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(file.toAbsolutePath().getParent());
             }
+            SqliteNativeLibrary.load(); // no-op once StoreProducer loaded it at start
             SQLiteDataSource ds = new SQLiteDataSource();
             ds.setUrl("jdbc:sqlite:" + file.toAbsolutePath() + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000");
             connection = ds.getConnection();

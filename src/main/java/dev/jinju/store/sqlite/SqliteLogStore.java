@@ -71,6 +71,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
 
     /** A store with a text index as {@code indexOptions} say, or without one when they are null. */
     public SqliteLogStore(DataSource dataSource, IndexOptions indexOptions) {
+        SqliteNativeLibrary.load(); // the server did already; this covers stores made outside it (tests, tools)
         this.dataSource = dataSource;
         try {
             Connection writeConnection = dataSource.getConnection();
