@@ -29,10 +29,11 @@ public class StoreProducer {
 
     /**
      * Before every other start-up observer (the store's own {@code @Startup}, alert rules, self-log, demo data):
-     * whichever of them opens the first SQLite connection, the native library is already loaded and its file gone.
+     * whichever of them opens the first SQLite connection, the native library is unpacked into a private
+     * directory that is deleted once it is loaded. On a thread of its own, so the start does not wait for it.
      */
     void loadSqliteLibrary(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) StartupEvent start) {
-        SqliteNativeLibrary.load();
+        SqliteNativeLibrary.loadInBackground();
     }
 
     @Produces

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 /** Loads sqlite-jdbc's native library from a private temp directory that is deleted as soon as it is loaded. */
@@ -16,48 +17,82 @@ public final class SqliteNativeLibrary {
     static final String TMPDIR = "org.sqlite.tmpdir";
     static final String LIB_PATH = "org.sqlite.lib.path";
 
-    private static boolean loaded;
+    /** The load started by {@link #loadInBackground} or {@link #load}; null before either. */
+    private static CompletableFuture<Void> loading;
 
     private SqliteNativeLibrary() {
     }
 
     /**
-     * Loads the library before the first connection does (later calls do nothing). sqlite-jdbc extracts it into
-     * {@code java.io.tmpdir} and deletes it only at a normal exit, so every SIGKILLed JVM (OOM killer, crash
-     * loop) used to leave a 1 MB copy there forever. A loaded library stays mapped after its file is unlinked
-     * (Linux, macOS), so here it is extracted into a fresh directory that is removed right after the load.
-     * {@code org.sqlite.lib.path} or {@code org.sqlite.tmpdir} set by the user (a {@code noexec} /tmp) are
-     * respected: then the library is loaded as sqlite-jdbc would, and so on Windows, which keeps a loaded DLL
-     * locked (sqlite-jdbc's own clean-up of its temp dir at the next start then still finds it). A failed load
-     * is left for the driver to report when the first connection opens.
+     * Loads the library before the first connection does (later calls do nothing, or wait for a load under way).
+     * sqlite-jdbc extracts it into {@code java.io.tmpdir} and deletes it only at a normal exit, so every SIGKILLed
+     * JVM (OOM killer, crash loop) used to leave a 1 MB copy there forever. A loaded library stays mapped after
+     * its file is unlinked (Linux, macOS), so here it is extracted into a fresh directory that is removed right
+     * after the load. {@code org.sqlite.lib.path} or {@code org.sqlite.tmpdir} set by the user (a {@code noexec}
+     * /tmp) are respected: then the library is loaded as sqlite-jdbc would, and so on Windows, which keeps a
+     * loaded DLL locked (sqlite-jdbc's own clean-up of its temp dir at the next start then still finds it). A
+     * failed load is left for the driver to report when the first connection opens.
      */
-    public static synchronized void load() {
-        if (loaded) {
-            return;
+    public static void load() {
+        CompletableFuture<Void> load;
+        synchronized (SqliteNativeLibrary.class) {
+            if (loading == null) {
+                loading = new CompletableFuture<>();
+                finish(prepare());
+                loading.complete(null);
+            }
+            load = loading;
         }
-        loaded = true;
+        load.join();
+    }
+
+    /**
+     * As {@link #load}, on a thread of its own: unpacking takes ~50 ms the server's start need not wait for. The
+     * private directory is named before this returns, so a connection that opens meanwhile unpacks into it too
+     * (sqlite-jdbc loads once per class loader, under its own lock) and nothing lands in the shared temp dir.
+     */
+    public static synchronized void loadInBackground() {
+        if (loading == null) {
+            Path dir = prepare();
+            CompletableFuture<Void> load = new CompletableFuture<>();
+            loading = load;
+            Thread t = new Thread(() -> {
+                finish(dir);
+                load.complete(null);
+            }, "jinju-sqlite-load");
+            t.setDaemon(true);
+            t.start();
+        }
+    }
+
+    /** Points {@code org.sqlite.tmpdir} at a fresh private directory and returns it; null where we must not. */
+    private static Path prepare() {
         if (System.getProperty(LIB_PATH) != null || System.getProperty(TMPDIR) != null
                 || System.getProperty("os.name", "").startsWith("Windows")) {
-            initialize();
-            return;
+            return null;
         }
-        Path dir;
         try {
-            dir = Files.createTempDirectory("jinju-sqlite-");
+            Path dir = Files.createTempDirectory("jinju-sqlite-");
+            System.setProperty(TMPDIR, dir.toString());
+            return dir;
         } catch (IOException | RuntimeException e) {
             LOG.debugf("no private directory for SQLite's native library (%s); sqlite-jdbc extracts it itself", e);
-            initialize();
-            return;
+            return null;
         }
+    }
+
+    /** Loads the library, then forgets and deletes the private directory (if {@link #prepare} made one). */
+    private static void finish(Path dir) {
         long start = System.nanoTime();
-        System.setProperty(TMPDIR, dir.toString());
         try {
             initialize();
         } finally {
-            System.clearProperty(TMPDIR); // it was unset (checked above)
-            delete(dir);
+            if (dir != null) {
+                System.clearProperty(TMPDIR); // it was unset (prepare checked)
+                delete(dir);
+            }
         }
-        LOG.debugf("SQLite's native library loaded from %s (now deleted) in %d ms", dir,
+        LOG.debugf("SQLite's native library loaded (from %s, now deleted) in %d ms", dir,
                 (System.nanoTime() - start) / 1_000_000);
     }
 

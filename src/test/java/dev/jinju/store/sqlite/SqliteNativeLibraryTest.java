@@ -65,6 +65,21 @@ class SqliteNativeLibraryTest {
     }
 
     @Test
+    void aConnectionOpenedDuringTheBackgroundLoadLeavesNoLibraryEither() throws Exception {
+        assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "Windows keeps a loaded DLL locked");
+        Path tmp = Files.createDirectories(dir.resolve("tmp"));
+        // As at the server's start: the load runs on its own thread while another thread opens a connection.
+        Process child = child(List.of("-Djava.io.tmpdir=" + tmp), "background");
+        try {
+            assertEquals(List.of(), sqliteFiles(tmp), "while running");
+        } finally {
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+        }
+        assertEquals(List.of(), sqliteFiles(tmp), "after SIGKILL");
+    }
+
+    @Test
     void aUsersTmpdirIsRespected() throws Exception {
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
         Path users = Files.createDirectories(dir.resolve("users"));
@@ -79,11 +94,12 @@ class SqliteNativeLibraryTest {
     }
 
     /** Starts {@link Child} with these JVM options and waits until it has opened a connection. */
-    private static Process child(List<String> jvmOptions) throws IOException {
+    private static Process child(List<String> jvmOptions, String... args) throws IOException {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx64m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path")));
         cmd.addAll(jvmOptions);
         cmd.add(Child.class.getName());
+        cmd.addAll(List.of(args));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
@@ -105,11 +121,19 @@ class SqliteNativeLibraryTest {
         }
     }
 
-    /** The child JVM: loads the library, opens a connection, says {@code ready} and waits to be killed. */
+    /**
+     * The child JVM: loads the library (argument {@code background}: starts loading it on a thread and opens the
+     * connection at once), opens a connection, says {@code ready} and waits to be killed.
+     */
     public static final class Child {
         public static void main(String[] args) throws Exception {
-            SqliteNativeLibrary.load();
+            if (args.length > 0 && args[0].equals("background")) {
+                SqliteNativeLibrary.loadInBackground();
+            } else {
+                SqliteNativeLibrary.load();
+            }
             try (Connection c = DriverManager.getConnection("jdbc:sqlite::memory:")) {
+                SqliteNativeLibrary.load(); // waits for a background load to finish (and delete its directory)
                 System.out.println("ready");
                 System.out.flush();
                 Thread.sleep(60_000);
