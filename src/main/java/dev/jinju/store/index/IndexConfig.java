@@ -24,15 +24,6 @@ public interface IndexConfig {
     @WithDefault("15s")
     Duration commitInterval();
 
-    /**
-     * After this long without a search the index stops refreshing on the interval (refreshes cost a quarter of
-     * indexing under load) and refreshes only after each commit; the next search refreshes first, so it still
-     * sees every indexed event. 0 keeps refreshing always.
-     */
-    @WithName("search-idle-after")
-    @WithDefault("30s")
-    Duration searchIdleAfter();
-
     /** Threads that analyse and index documents; default: 2, or 1 on a single core. */
     java.util.OptionalInt threads();
 

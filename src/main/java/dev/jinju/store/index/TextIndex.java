@@ -39,7 +39,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -51,11 +50,6 @@ import java.util.stream.Stream;
  * user data. After a crash the index reopens at its last commit, drops any document above that watermark, and
  * the thread re-indexes the tail from SQLite. The store tells it after every write commit ({@link #written}),
  * so it wakes at once instead of polling.
- * <p>
- * After {@code searchIdleAfter} without a search the index is search-idle, as an Elasticsearch shard is: it stops
- * refreshing on the interval and refreshes only after each commit (when the segments are flushed anyway), and
- * the next search refreshes before it reads. Under sustained ingest the interval's refreshes and the merges of
- * their small segments take about a third of indexing time, and nobody is looking.
  * <p>
  * A search reads {@link Searcher#watermark()}: every row with a seq up to it is searchable through the
  * searcher, every row above it must be checked by the caller (the unindexed tail).
@@ -92,12 +86,8 @@ public final class TextIndex implements AutoCloseable {
 
     /** Highest seq added to the writer (indexer thread only, published for status). */
     private volatile long addedSeq;
-    /** Highest seq every reader acquired after this was read is guaranteed to hold; only ever grows. */
-    private final AtomicLong searchableSeq = new AtomicLong();
-    /** When the last search acquired a searcher ({@link System#nanoTime}); a new index starts as searched. */
-    private volatile long lastSearchNanos = System.nanoTime();
-    /** Search-idle after this many nanoseconds without a search; 0: never. */
-    private final long searchIdleNanos;
+    /** Highest seq every reader acquired after this was read is guaranteed to hold. */
+    private volatile long searchableSeq;
     private volatile long committedSeq;
     /** Highest seq SQLite acknowledged, as the store reported it. */
     private volatile long storedSeq;
@@ -118,7 +108,6 @@ public final class TextIndex implements AutoCloseable {
     public TextIndex(DataSource dataSource, IndexOptions options, long storedHighWater) {
         this.dataSource = dataSource;
         this.options = options;
-        this.searchIdleNanos = options.searchIdleAfter().toNanos();
         try {
             Files.createDirectories(options.dir());
             IndexWriter w;
@@ -152,7 +141,7 @@ public final class TextIndex implements AutoCloseable {
             // A commit only ever holds documents up to its watermark; this is a guard, not a repair.
             writer.deleteDocuments(LongPoint.newRangeQuery(IndexFields.SEQ, watermark + 1, Long.MAX_VALUE));
             addedSeq = watermark;
-            searchableSeq.set(watermark);
+            searchableSeq = watermark;
             committedSeq = watermark;
             storedSeq = Math.max(watermark, storedHighWater);
             if (storedSeq > watermark) {
@@ -267,34 +256,12 @@ public final class TextIndex implements AutoCloseable {
     }
 
     public Searcher acquire() {
+        long watermark = searchableSeq; // read before acquiring: the searcher is at least that new
         try {
-            if (searchIdle() && addedSeq > searchableSeq.get()) {
-                refresh(); // nobody refreshed while nobody searched: this search must not scan all that from SQLite
-            }
-            lastSearchNanos = System.nanoTime(); // after the refresh: until then, status() still counts it idle
-            long watermark = searchableSeq.get(); // read before acquiring: the searcher is at least that new
             return new Searcher(manager.acquire(), watermark);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** No search for {@code searchIdleAfter}: refreshes wait for the next search (or a commit). */
-    public boolean searchIdle() {
-        return searchIdleNanos > 0 && System.nanoTime() - lastSearchNanos >= searchIdleNanos;
-    }
-
-    /** Reopens the searcher on everything added so far; the indexer and a search after idleness both do this. */
-    private void refresh() throws IOException {
-        long added = addedSeq; // every document up to it is in the writer, so the reopened reader holds it
-        manager.maybeRefreshBlocking();
-        searchableSeq.accumulateAndGet(added, Math::max);
-    }
-
-    /** Highest seq the next search finds through the index: it refreshes first when the index is search-idle. */
-    private long visibleSeq() {
-        long searchable = searchableSeq.get();
-        return searchIdle() ? Math.max(searchable, addedSeq) : searchable;
     }
 
     public void release(Searcher searcher) {
@@ -342,14 +309,12 @@ public final class TextIndex implements AutoCloseable {
     }
 
     public IndexStatus status() {
-        boolean idle = searchIdle();
-        long visible = visibleSeq();
+        long searchable = searchableSeq;
         long stored = storedSeq;
-        trimAcknowledged(visible);
+        trimAcknowledged(searchable);
         long[] oldest = acknowledged.peekFirst();
-        long lagMillis = stored > visible && oldest != null ? Math.max(0, System.currentTimeMillis() - oldest[1]) : 0;
-        return new IndexStatus(true, stored, addedSeq, searchableSeq.get(), committedSeq, Math.max(0, stored - visible),
-                lagMillis, idle);
+        long lagMillis = stored > searchable && oldest != null ? Math.max(0, System.currentTimeMillis() - oldest[1]) : 0;
+        return new IndexStatus(true, stored, searchable, committedSeq, Math.max(0, stored - searchable), lagMillis);
     }
 
     private void trimAcknowledged(long searchable) {
@@ -365,7 +330,7 @@ public final class TextIndex implements AutoCloseable {
      */
     public boolean awaitSearchable(long seq, long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        while (searchableSeq.get() < seq) {
+        while (searchableSeq < seq) {
             if (System.currentTimeMillis() > deadline || !running) {
                 return false;
             }
@@ -387,28 +352,22 @@ public final class TextIndex implements AutoCloseable {
             try {
                 int n = indexChunk();
                 long now = System.currentTimeMillis();
-                boolean idle = searchIdle();
-                boolean pending = addedSeq > searchableSeq.get();
-                if (pending && (urgent || (!idle && now - lastRefresh >= refreshMillis))) {
-                    refresh();
-                    urgent = false; // after: a waiter that asked during the refresh is served by it
+                boolean pending = addedSeq > searchableSeq;
+                if (pending && (urgent || now - lastRefresh >= refreshMillis)) {
+                    long added = addedSeq;
+                    manager.maybeRefreshBlocking();
+                    searchableSeq = added;
+                    urgent = false;
                     lastRefresh = now;
+                    trimAcknowledged(added);
                 }
                 if ((addedSeq > committedSeq || deletesPending) && now - lastCommit >= commitMillis) {
                     deletesPending = false;
                     commit(addedSeq);
                     lastCommit = now;
-                    if (idle && addedSeq > searchableSeq.get()) {
-                        // The commit flushed every in-memory segment, so this refresh only opens them; it keeps
-                        // the searcher from holding merged-away segments on disk for as long as nobody searches.
-                        refresh();
-                        lastRefresh = now;
-                    }
                 }
-                trimAcknowledged(visibleSeq()); // while idle nothing else may trim, and writes keep adding
                 if (n < CHUNK) {
-                    long wait = !idle && addedSeq > searchableSeq.get()
-                            ? Math.max(1, lastRefresh + refreshMillis - now) : refreshMillis;
+                    long wait = addedSeq > searchableSeq ? Math.max(1, lastRefresh + refreshMillis - now) : refreshMillis;
                     synchronized (signal) {
                         if (!signalled && running) {
                             signal.wait(wait);

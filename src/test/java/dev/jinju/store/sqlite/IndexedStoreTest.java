@@ -116,7 +116,7 @@ class IndexedStoreTest {
     @Test
     void statusReportsTheUnindexedTailAndItsAge() throws InterruptedException {
         store = IndexedStores.manual(dir);
-        assertEquals(new IndexStatus(true, 0, 0, 0, 0, 0, 0, false), store.indexStatus());
+        assertEquals(new IndexStatus(true, 0, 0, 0, 0, 0), store.indexStatus());
         store.append(spec5Events().subList(0, 3));
         store.awaitIndexed();
         store.append(spec5Events().subList(3, 8));
