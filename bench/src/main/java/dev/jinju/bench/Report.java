@@ -140,6 +140,14 @@ final class Report {
         return String.format("| %s | %s | %s | %d |%n", r.name(), Stats.ms(r.p50Ms()), Stats.ms(r.p99Ms()), r.hits());
     }
 
+    /** The server's busiest thread kinds in one run, as "name cores (µs per event)", for the log. */
+    static String busiestThreads(IngestBench.Result r) {
+        return r.serverCoresByThread().entrySet().stream().filter(t -> t.getValue() >= 0.02)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+                .map(t -> String.format("%s %.2f (%.0f µs)", t.getKey(), t.getValue(), t.getValue() * 1e6 / r.eventsPerSecond()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** Where the server's CPU went in one run: cores and microseconds per event, by thread kind. */
     private static void threads(StringBuilder md, IngestBench.Result r) {
         md.append(String.format("%nServer CPU by thread during the best `POST /api/ingest` run (%d clients, %.0f events/s):%n%n",
