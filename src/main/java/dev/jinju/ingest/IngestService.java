@@ -14,12 +14,8 @@ import dev.jinju.live.LiveEvents;
 import dev.jinju.selfmonitor.JinjuMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -81,6 +77,7 @@ public class IngestService {
         Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         String source = batch.context() != null && batch.context().userAgent() != null
                 ? Source.BROWSER.id() : Source.SERVER.id();
+        String idPrefix = EventIds.batchPrefix(batch.project(), batch.environment(), batch.batchId());
         List<LogEvent> valid = new ArrayList<>(in.size());
         List<Integer> validIndex = new ArrayList<>(in.size());
         List<IngestResult.Rejection> rejected = new ArrayList<>();
@@ -90,7 +87,7 @@ public class IngestService {
                 continue;
             }
             try {
-                valid.add(EventValidator.toEvent(batch, in.get(i), eventId(batch, i), source, now));
+                valid.add(EventValidator.toEvent(batch, in.get(i), EventIds.id(idPrefix, i), source, now));
                 validIndex.add(i);
             } catch (EventValidator.Invalid e) {
                 rejected.add(new IngestResult.Rejection(i, e.getMessage()));
@@ -155,17 +152,6 @@ public class IngestService {
     private static void require(String value, String name) {
         if (value == null || value.isBlank()) {
             throw new IngestException(Code.BAD_REQUEST, name + " is required");
-        }
-    }
-
-    /** Stable per (project, environment, batch id, index): a retried batch yields the same ids, so no duplicates. */
-    static String eventId(IngestBatch batch, int index) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            String key = batch.project() + '\u0000' + batch.environment() + '\u0000' + batch.batchId() + '\u0000' + index;
-            return HexFormat.of().formatHex(sha.digest(key.getBytes(StandardCharsets.UTF_8)), 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -87,8 +87,9 @@ public final class Bench {
             return out;
         }
         boolean ingestOnly = List.of(args).contains("--ingest-only"); // printed, not written: for profiling
-        Duration warmup = quick ? Duration.ofSeconds(1) : Duration.ofSeconds(15); // C2 is still busy after 5 s
-        Duration measure = quick ? Duration.ofSeconds(3) : Duration.ofSeconds(30);
+        // C2 is still busy after 5 s; --warmup and --measure (seconds) lengthen the runs for A/B comparisons
+        Duration warmup = Duration.ofSeconds(Long.parseLong(option(args, "--warmup", quick ? "1" : "15")));
+        Duration measure = Duration.ofSeconds(Long.parseLong(option(args, "--measure", quick ? "3" : "30")));
         int[] clients = java.util.Arrays.stream(option(args, "--clients", quick ? "1,4" : "1,4,16").split(","))
                 .mapToInt(Integer::parseInt).toArray();
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.jinju.event.EventJson;
 import dev.jinju.event.LogEvent;
+import dev.jinju.ingest.EventIds;
 import dev.jinju.ingest.IngestBatch;
 import dev.jinju.query.text.TextAnalysis;
 import dev.jinju.store.index.TextIndex;
@@ -68,9 +69,13 @@ final class LimitsBench {
         try (SqliteLogStore store = new SqliteLogStore(ds)) {
             while (System.nanoTime() < end) {
                 List<LogEvent> batch = new ArrayList<>(1_000);
+                String prefix = null;
                 for (int i = 0; i < 1_000; i++) {
                     LogEvent e = events.get((int) ((written + i) % events.size()));
-                    batch.add(e.toBuilder().id("r" + round + "-" + i).build());
+                    if (i % 50 == 0) { // ids as the server gives the events of its batches of 50
+                        prefix = EventIds.batchPrefix(e.project(), e.environment(), "r" + round + "-" + i);
+                    }
+                    batch.add(e.toBuilder().id(EventIds.id(prefix, i % 50)).build());
                 }
                 store.append(batch);
                 written += batch.size();
