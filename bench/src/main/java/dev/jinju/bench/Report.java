@@ -40,6 +40,8 @@ final class Report {
                 + " -jar target/quarkus-app/quarkus-run.jar`) on a fresh data dir; clients run in the benchmark's JVM on the same 2 cores, so they compete with the server for CPU.\n\n");
 
         md.append("## Ingest (batches of ").append(IngestBench.BATCH).append(" realistic events)\n\n");
+        md.append(String.format("One server takes the runs in turn. Each run measures for 30 s after a 15 s warm-up; the first"
+                + " warms up for %d s, since on 2 cores C2 compiles for about a minute of ingest.%n%n", Bench.FIRST_WARMUP_SECONDS));
         md.append("| door | clients | events/s | p50 ms | p99 ms | server CPU (cores) | client CPU (cores) | server RSS MB "
                 + "| index lag max (events / s) | index caught up after run, ms | probe found by search after ms | failed requests |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
