@@ -45,32 +45,35 @@ class SqliteNativeLibraryTest {
 
     @Test
     void aKilledJvmLeavesNoLibraryInTheTempDir() throws Exception {
-        assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "Windows keeps a loaded DLL locked");
-        Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        Process child = child(List.of("-Djava.io.tmpdir=" + tmp));
-        try {
-            if (Files.exists(Path.of("/proc", String.valueOf(child.pid()), "maps"))) {
+        assertNothingLeftBehind((child, tmp) -> {
+            Path maps = Path.of("/proc", String.valueOf(child.pid()), "maps");
+            if (Files.exists(maps)) {
                 // Linux: the library is mapped from the private dir's file, which is gone.
-                List<String> mapped = Files.readAllLines(Path.of("/proc", String.valueOf(child.pid()), "maps")).stream()
-                        .filter(l -> l.contains("libsqlitejdbc")).toList();
+                List<String> mapped = Files.readAllLines(maps).stream().filter(l -> l.contains("libsqlitejdbc")).toList();
                 assertTrue(mapped.stream().anyMatch(l -> l.contains(tmp.toString()) && l.endsWith("(deleted)")),
                         String.join("\n", mapped));
             }
-            assertEquals(List.of(), sqliteFiles(tmp), "while running");
-        } finally {
-            child.destroyForcibly();
-            child.waitFor(30, TimeUnit.SECONDS);
-        }
-        assertEquals(List.of(), sqliteFiles(tmp), "after SIGKILL");
+        });
     }
 
     @Test
     void aConnectionOpenedDuringTheBackgroundLoadLeavesNoLibraryEither() throws Exception {
+        // As at the server's start: the load runs on its own thread while another thread opens a connection.
+        assertNothingLeftBehind((child, tmp) -> { }, "background");
+    }
+
+    /** What to check of a running child besides its temp dir. */
+    private interface WhileRunning {
+        void check(Process child, Path tmp) throws IOException;
+    }
+
+    /** A child with a temp dir of its own leaves no library there, while it runs and after a SIGKILL. */
+    private void assertNothingLeftBehind(WhileRunning whileRunning, String... args) throws Exception {
         assumeTrue(!System.getProperty("os.name").startsWith("Windows"), "Windows keeps a loaded DLL locked");
         Path tmp = Files.createDirectories(dir.resolve("tmp"));
-        // As at the server's start: the load runs on its own thread while another thread opens a connection.
-        Process child = child(List.of("-Djava.io.tmpdir=" + tmp), "background");
+        Process child = child(List.of("-Djava.io.tmpdir=" + tmp), args);
         try {
+            whileRunning.check(child, tmp);
             assertEquals(List.of(), sqliteFiles(tmp), "while running");
         } finally {
             child.destroyForcibly();
