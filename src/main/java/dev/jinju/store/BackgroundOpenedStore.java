@@ -12,8 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * A store that opens on its own thread while the server starts: migrating the schema and opening the text index
- * take a few hundred ms that the HTTP server need not wait for (SQLite's native library is loaded before, see
- * {@link StoreProducer}). Every call waits until the store is open; {@link #ping()} (readiness) answers at once
+ * take a few hundred ms that the HTTP server need not wait for (SQLite's native library loads on a thread of its
+ * own, see {@link StoreProducer}). Every call waits until the store is open; {@link #ping()} (readiness) answers at once
  * that it is still opening. If it cannot open, {@code onFailure} is told (the server then stops, as it did when
  * the store opened on the main thread).
  */
