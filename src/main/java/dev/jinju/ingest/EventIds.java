@@ -35,7 +35,6 @@ public final class EventIds {
         if (index < 0 || index >= 1 << (4 * INDEX_DIGITS)) {
             throw new IllegalArgumentException("an event index in a batch is 0-65535, not " + index);
         }
-        String hex = Integer.toHexString(index);
-        return batchPrefix + "0".repeat(INDEX_DIGITS - hex.length()) + hex;
+        return batchPrefix + HEX.toHexDigits((short) index); // the low 16 bits: four digits
     }
 }

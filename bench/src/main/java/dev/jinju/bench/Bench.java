@@ -34,7 +34,7 @@ public final class Bench {
      */
     static final List<String> SERVER_JVM = serverJvm();
     /** Warm-up of the first ingest run, which also warms the JIT for the later ones. */
-    static final int FIRST_WARMUP_SECONDS = 75;
+    private static final int FIRST_WARMUP_SECONDS = 75;
 
     private static List<String> serverJvm() {
         List<String> options = new ArrayList<>(List.of("-XX:+UseSerialGC", "-Xms32m", "-Xmx256m",
@@ -95,6 +95,9 @@ public final class Bench {
         // 90 s): the first run on the fresh server warms up this long, so every run measures a steady server.
         Duration firstWarmup = quick ? warmup : Duration.ofSeconds(Math.max(warmup.toSeconds(), FIRST_WARMUP_SECONDS));
         Duration measure = Duration.ofSeconds(Long.parseLong(option(args, "--measure", quick ? "3" : "30")));
+        report.warmup = warmup;
+        report.firstWarmup = firstWarmup;
+        report.measure = measure;
         int[] clients = java.util.Arrays.stream(option(args, "--clients", quick ? "1,4" : "1,4,16").split(","))
                 .mapToInt(Integer::parseInt).toArray();
 

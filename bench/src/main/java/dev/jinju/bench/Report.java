@@ -12,6 +12,10 @@ import java.util.Map;
 final class Report {
     final String mode;
     double startupMs;
+    /** How long each ingest run warmed up (the first one: {@code firstWarmup}) and then measured. */
+    java.time.Duration warmup;
+    java.time.Duration firstWarmup;
+    java.time.Duration measure;
     double idleRssMb;
     double rssAfterLoginMb;
     final List<IngestBench.Result> ingest = new ArrayList<>();
@@ -40,8 +44,9 @@ final class Report {
                 + " -jar target/quarkus-app/quarkus-run.jar`) on a fresh data dir; clients run in the benchmark's JVM on the same 2 cores, so they compete with the server for CPU.\n\n");
 
         md.append("## Ingest (batches of ").append(IngestBench.BATCH).append(" realistic events)\n\n");
-        md.append(String.format("One server takes the runs in turn. Each run measures for 30 s after a 15 s warm-up; the first"
-                + " warms up for %d s, since on 2 cores C2 compiles for about a minute of ingest.%n%n", Bench.FIRST_WARMUP_SECONDS));
+        md.append(String.format("One server takes the runs in turn. Each run measures for %d s after a %d s warm-up; the first"
+                + " warms up for %d s, since on 2 cores C2 compiles for about a minute of ingest.%n%n", measure.toSeconds(),
+                warmup.toSeconds(), firstWarmup.toSeconds()));
         md.append("| door | clients | events/s | p50 ms | p99 ms | server CPU (cores) | client CPU (cores) | server RSS MB "
                 + "| index lag max (events / s) | index caught up after run, ms | probe found by search after ms | failed requests |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -142,10 +147,15 @@ final class Report {
         return String.format("| %s | %s | %s | %d |%n", r.name(), Stats.ms(r.p50Ms()), Stats.ms(r.p99Ms()), r.hits());
     }
 
+    /** The server's thread kinds that used at least {@code minCores} in one run, busiest first. */
+    private static java.util.stream.Stream<Map.Entry<String, Double>> threadsBusierThan(IngestBench.Result r, double minCores) {
+        return r.serverCoresByThread().entrySet().stream().filter(t -> t.getValue() >= minCores)
+                .sorted(Map.Entry.<String, Double>comparingByValue().reversed());
+    }
+
     /** The server's busiest thread kinds in one run, as "name cores (µs per event)", for the log. */
     static String busiestThreads(IngestBench.Result r) {
-        return r.serverCoresByThread().entrySet().stream().filter(t -> t.getValue() >= 0.02)
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+        return threadsBusierThan(r, 0.02)
                 .map(t -> String.format("%s %.2f (%.0f µs)", t.getKey(), t.getValue(), t.getValue() * 1e6 / r.eventsPerSecond()))
                 .collect(java.util.stream.Collectors.joining(", "));
     }
@@ -155,9 +165,7 @@ final class Report {
         md.append(String.format("%nServer CPU by thread during the best `POST /api/ingest` run (%d clients, %.0f events/s):%n%n",
                 r.clients(), r.eventsPerSecond()));
         md.append("| thread | cores | µs per event |\n|---|---|---|\n");
-        r.serverCoresByThread().entrySet().stream().filter(t -> t.getValue() >= 0.005)
-                .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
-                .forEach(t -> md.append(String.format("| %s | %.2f | %.0f |%n", t.getKey(), t.getValue(),
+        threadsBusierThan(r, 0.005).forEach(t -> md.append(String.format("| %s | %.2f | %.0f |%n", t.getKey(), t.getValue(),
                         t.getValue() * 1e6 / r.eventsPerSecond())));
     }
 

@@ -34,16 +34,7 @@ public final class SqliteNativeLibrary {
      * failed load is left for the driver to report when the first connection opens.
      */
     public static void load() {
-        CompletableFuture<Void> load;
-        synchronized (SqliteNativeLibrary.class) {
-            if (loading == null) {
-                loading = new CompletableFuture<>();
-                finish(prepare());
-                loading.complete(null);
-            }
-            load = loading;
-        }
-        load.join();
+        start(false).join();
     }
 
     /**
@@ -51,18 +42,29 @@ public final class SqliteNativeLibrary {
      * private directory is named before this returns, so a connection that opens meanwhile unpacks into it too
      * (sqlite-jdbc loads once per class loader, under its own lock) and nothing lands in the shared temp dir.
      */
-    public static synchronized void loadInBackground() {
+    public static void loadInBackground() {
+        start(true);
+    }
+
+    /** Starts the one load, here or on a thread of its own, unless it was started already; returns it. */
+    private static synchronized CompletableFuture<Void> start(boolean background) {
         if (loading == null) {
             Path dir = prepare();
             CompletableFuture<Void> load = new CompletableFuture<>();
             loading = load;
-            Thread t = new Thread(() -> {
+            Runnable run = () -> {
                 finish(dir);
                 load.complete(null);
-            }, "jinju-sqlite-load");
-            t.setDaemon(true);
-            t.start();
+            };
+            if (background) {
+                Thread t = new Thread(run, "jinju-sqlite-load");
+                t.setDaemon(true);
+                t.start();
+            } else {
+                run.run();
+            }
         }
+        return loading;
     }
 
     /** Points {@code org.sqlite.tmpdir} at a fresh private directory and returns it; null where we must not. */
