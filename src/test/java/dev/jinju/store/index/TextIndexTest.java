@@ -1,0 +1,135 @@
+package dev.jinju.store.index;
+
+import dev.jinju.event.Level;
+import dev.jinju.event.LogEvent;
+import dev.jinju.event.LogGroups;
+import dev.jinju.store.Events;
+import dev.jinju.store.sqlite.SqliteLogStore;
+import dev.jinju.store.sqlite.SqliteTestFiles;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.FieldDoc;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** How the indexer writes what it read between two refreshes: sorted, one run of the index order per thread. */
+class TextIndexTest {
+    private static final Duration NEVER = Duration.ofHours(1);
+    private static final String PROD = LogGroups.groupName("shop", "prod");
+    private static final Instant T0 = Instant.parse("2026-11-27T00:00:00Z");
+
+    @TempDir
+    Path dir;
+
+    /** Rows in arrival order with timestamps in any order (ties included), as clients send them. */
+    private DataSource storeRows(int n) {
+        DataSource ds = SqliteTestFiles.dataSource(dir.resolve("jinju.db"));
+        Random random = new Random(42);
+        try (SqliteLogStore store = new SqliteLogStore(ds)) {
+            for (int from = 0; from < n; from += 50) {
+                List<LogEvent> batch = new ArrayList<>();
+                for (int i = from; i < Math.min(n, from + 50); i++) {
+                    Instant ts = T0.plusSeconds(random.nextInt(1_000)); // about two rows per second: ties
+                    batch.add(Events.event("e" + i, PROD, ts, Level.INFO, "checkout step " + i, null));
+                }
+                store.append(batch);
+            }
+        }
+        return ds;
+    }
+
+    @Test
+    void eachThreadWritesOneContiguousRunOfTheIndexOrder() throws Exception {
+        DataSource ds = storeRows(2_000);
+        try (TextIndex index = new TextIndex(ds, new IndexOptions(dir.resolve("index"), NEVER, NEVER, false, 2), 2_000)) {
+            assertTrue(index.awaitSearchable(2_000, 60_000));
+            Searcher s = index.acquire();
+            try {
+                List<LeafReaderContext> leaves = s.searcher().getIndexReader().leaves();
+                assertEquals(2, leaves.size(), "one refresh, two threads: two segments");
+                List<long[]> first = keys(leaves.get(0));
+                List<long[]> second = keys(leaves.get(1));
+                assertEquals(2_000, first.size() + second.size());
+                Comparator<long[]> order = Comparator.comparingLong((long[] k) -> k[0]).thenComparingLong(k -> k[1]);
+                long[] firstMin = first.stream().min(order).orElseThrow();
+                long[] firstMax = first.stream().max(order).orElseThrow();
+                long[] secondMin = second.stream().min(order).orElseThrow();
+                long[] secondMax = second.stream().max(order).orElseThrow();
+                // Each segment holds one contiguous run of (ts, seq): the two never interleave.
+                assertTrue(order.compare(firstMin, secondMax) > 0 || order.compare(secondMin, firstMax) > 0,
+                        "segments overlap: " + firstMin[0] + ".." + firstMax[0] + " and " + secondMin[0] + ".." + secondMax[0]);
+
+                // The rows' comparator is the index's own order.
+                List<IndexRow> rows = new ArrayList<>();
+                for (long[] k : first) {
+                    rows.add(new IndexRow(k[1], k[0], 1, 2, null, null, "", null));
+                }
+                for (long[] k : second) {
+                    rows.add(new IndexRow(k[1], k[0], 1, 2, null, null, "", null));
+                }
+                rows.sort(IndexRow.NEWEST_FIRST);
+                TopFieldDocs all = s.searcher().search(new MatchAllDocsQuery(), 2_000, Searcher.NEWEST_FIRST);
+                for (int i = 0; i < all.scoreDocs.length; i++) {
+                    ScoreDoc d = all.scoreDocs[i];
+                    assertEquals(rows.get(i).seq(), ((FieldDoc) d).fields[1], "position " + i);
+                }
+            } finally {
+                index.release(s);
+            }
+        }
+    }
+
+    @Test
+    void rowsThatRetentionDeletesWhileTheyWaitForTheRefreshAreNotIndexed() throws Exception {
+        DataSource ds = storeRows(200);
+        try (TextIndex index = new TextIndex(ds, new IndexOptions(dir.resolve("index"), NEVER, NEVER, false, 2), 200)) {
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (index.readSeq() < 200) { // read, waiting for a refresh that only the test asks for
+                assertTrue(System.currentTimeMillis() < deadline, "the indexer did not read the rows");
+                Thread.sleep(5);
+            }
+            assertEquals(0, index.status().searchableSeq());
+            long cutoff = T0.plusSeconds(500).toEpochMilli();
+            index.deleteOlderThan(1, cutoff, 200); // as retention does after deleting them from SQLite
+            assertTrue(index.awaitSearchable(200, 60_000));
+            Searcher s = index.acquire();
+            try {
+                int older = s.searcher().count(org.apache.lucene.document.LongPoint.newRangeQuery(IndexFields.TS,
+                        Long.MIN_VALUE, cutoff - 1));
+                int total = s.searcher().count(new MatchAllDocsQuery());
+                assertEquals(0, older, "no row older than the cutoff was indexed");
+                assertTrue(total > 50 && total < 150, "the newer rows are: " + total);
+            } finally {
+                index.release(s);
+            }
+        }
+    }
+
+    /** (ts, seq) of every document in a segment. */
+    private static List<long[]> keys(LeafReaderContext leaf) throws IOException {
+        NumericDocValues ts = leaf.reader().getNumericDocValues(IndexFields.TS);
+        NumericDocValues seq = leaf.reader().getNumericDocValues(IndexFields.SEQ);
+        List<long[]> keys = new ArrayList<>();
+        for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
+            assertTrue(ts.advanceExact(doc) && seq.advanceExact(doc));
+            keys.add(new long[]{ts.longValue(), seq.longValue()});
+        }
+        return keys;
+    }
+}
