@@ -89,6 +89,8 @@ public final class Bench {
             return out;
         }
         boolean ingestOnly = List.of(args).contains("--ingest-only"); // printed, not written: for profiling
+        BatchTimes times = BatchTimes.fromArgs(List.of(args));
+        report.times = times;
         // C2 is still busy after 5 s; --warmup and --measure (seconds) lengthen the runs for A/B comparisons
         Duration warmup = Duration.ofSeconds(Long.parseLong(option(args, "--warmup", quick ? "1" : "15")));
         // On 2 cores C2 compiles for about a minute of ingest (a quarter of the server's CPU at 15 s, 1 % at
@@ -115,7 +117,7 @@ public final class Bench {
             report.idleRssMb = Machine.rssMb(jinju.pid());
             log("startup %.0f ms, RSS 2 s after login %.0f MB, idle RSS %.0f MB", report.startupMs,
                     report.rssAfterLoginMb, report.idleRssMb);
-            IngestBench ingest = new IngestBench(jinju);
+            IngestBench ingest = new IngestBench(jinju, times);
             for (String door : List.of(option(args, "--doors", "rest,graphql").split(","))) {
                 for (int c : clients) {
                     IngestBench.Result r = ingest.run(door, c, report.ingest.isEmpty() ? firstWarmup : warmup, measure);
@@ -130,7 +132,7 @@ public final class Bench {
         if (ingestOnly) {
             return out;
         }
-        report.limits = LimitsBench.run(work, quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10));
+        report.limits = LimitsBench.run(work, quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10), times);
         log("limits: sqlite %.0f/s, lucene %.0f/s (%.0f us CPU each), jackson %.0f/s; lucene with refreshes %.0f/s"
                         + " (%.0f us CPU each)", report.limits.sqlitePerSecond(), report.limits.lucenePerSecond(),
                 report.limits.luceneCpuMicros(), report.limits.jacksonPerSecond(), report.limits.luceneNrtPerSecond(),

@@ -95,10 +95,11 @@ final class BenchEvents {
                 .extra(Map.of("orderId", random.nextInt(100_000))).build();
     }
 
-    List<Map<String, Object>> jsonBatch(int n, Instant now) {
+    /** {@code n} events as the ingest JSON carries them, all at {@code timestamp} (callers set their own times). */
+    List<Map<String, Object>> jsonBatch(int n, Instant timestamp) {
         List<Map<String, Object>> list = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            list.add(json(now.minusMillis(random.nextInt(3_600_000))));
+            list.add(json(timestamp));
         }
         return list;
     }

@@ -42,18 +42,34 @@ final class IngestBench {
     }
 
     private final JinjuProcess jinju;
-    private final List<String> eventArrays = new ArrayList<>();
+    /** Events arrays split around their timestamps, which each request fills in ({@link #eventsArray}). */
+    private final List<String[]> eventArrays = new ArrayList<>();
+    private final BatchTimes times;
     private final AtomicLong batchIds = new AtomicLong();
     /** HTTP/1.1 as browsers' beacons and most SDKs speak it; the h2c upgrade cost the client more than the server. */
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
 
-    IngestBench(JinjuProcess jinju) throws Exception {
+    IngestBench(JinjuProcess jinju, BatchTimes times) throws Exception {
         this.jinju = jinju;
+        this.times = times;
         BenchEvents events = new BenchEvents(7);
+        String placeholder = JSON.writeValueAsString(Instant.EPOCH.toString());
         for (int i = 0; i < 64; i++) {
-            eventArrays.add(JSON.writeValueAsString(events.jsonBatch(BATCH, Instant.now())));
+            String json = JSON.writeValueAsString(events.jsonBatch(BATCH, Instant.EPOCH));
+            eventArrays.add(json.split(java.util.regex.Pattern.quote(placeholder), -1));
         }
+    }
+
+    /** The events array of batch {@code id}, its timestamps as a client sending it now would have them. */
+    String eventsArray(long id) {
+        String[] parts = eventArrays.get((int) (id % eventArrays.size()));
+        long now = System.currentTimeMillis();
+        StringBuilder sb = new StringBuilder(parts.length * 1_200);
+        for (int k = 0; k < BATCH; k++) {
+            sb.append(parts[k]).append('"').append(Instant.ofEpochMilli(times.of(id, k, BATCH, now))).append('"');
+        }
+        return sb.append(parts[BATCH]).toString();
     }
 
     String restBody(long id, String events) {
@@ -77,16 +93,14 @@ final class IngestBench {
         double maxLagMillis = 0;
         List<Future<long[]>> futures = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
-            int seed = c;
             futures.add(pool.submit(() -> {
                 long[] lat = new long[2_000_000];
                 long n = 0;
                 long accepted = 0;
                 long failures = 0;
-                int i = seed;
                 while (System.nanoTime() < end) {
                     long id = batchIds.incrementAndGet();
-                    String events = eventArrays.get(i++ % eventArrays.size());
+                    String events = eventsArray(id);
                     String body = rest ? restBody(id, events) : graphqlBody(id, events);
                     long t0 = System.nanoTime();
                     HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + jinju.port
@@ -122,7 +136,7 @@ final class IngestBench {
                 clientCpuStart = Machine.cpuSeconds(ProcessHandle.current().pid());
             }
             rss = Math.max(rss, Machine.rssMb(jinju.pid()));
-            if (System.nanoTime() >= nextLagPoll) {
+            if (System.nanoTime() >= Math.max(nextLagPoll, warmEnd)) { // as the rates: a warm server's
                 long[] lag = indexLag();
                 maxLagEvents = Math.max(maxLagEvents, lag[0]);
                 maxLagMillis = Math.max(maxLagMillis, lag[1]);

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.jinju.event.EventJson;
 import dev.jinju.event.LogEvent;
+import dev.jinju.event.LogGroups;
 import dev.jinju.ingest.EventIds;
 import dev.jinju.ingest.IngestBatch;
-import dev.jinju.query.text.TextAnalysis;
+import dev.jinju.store.index.IndexRow;
 import dev.jinju.store.index.TextIndex;
 import dev.jinju.store.sqlite.SqliteLogStore;
 import org.apache.lucene.index.IndexWriter;
@@ -31,8 +32,8 @@ final class LimitsBench {
     static final int REFRESH_EVERY = 5_000;
 
     /**
-     * Events per second of each limit; {@code luceneNrtPerSecond} is Lucene as the text index runs it (arrival
-     * order, a refresh every {@link #REFRESH_EVERY} documents), shown beside the limit, not as one.
+     * Events per second of each limit; {@code luceneNrtPerSecond} is Lucene as the text index runs it (a refresh
+     * every {@link #REFRESH_EVERY} documents, each refresh's documents sorted), shown beside the limit, not as one.
      */
     record Result(double sqlitePerSecond, double lucenePerSecond, double jacksonPerSecond, double luceneCpuMicros,
                   double luceneNrtPerSecond, double luceneNrtCpuMicros) {
@@ -41,24 +42,22 @@ final class LimitsBench {
         }
     }
 
-    static Result run(Path work, Duration each) throws Exception {
+    static Result run(Path work, Duration each, BatchTimes times) throws Exception {
         List<LogEvent> events = new ArrayList<>();
         BenchEvents gen = new BenchEvents(11);
         Instant now = Instant.now();
         for (int i = 0; i < 20_000; i++) {
             events.add(gen.event("x" + i, "bench", "prod", now.minusMillis(i * 10L)));
         }
-        List<LogEvent> arrivalOrder = new ArrayList<>(events);
-        java.util.Collections.reverse(arrivalOrder); // oldest first, as events reach the server
-        double sqlite = sqlite(work.resolve("limit-sqlite"), events, each);
-        lucene(work.resolve("limit-lucene-warm-up"), events, each.dividedBy(2), false); // neither run pays the JIT
-        double[] lucene = lucene(work.resolve("limit-lucene"), events, each, false);
+        double sqlite = sqlite(work.resolve("limit-sqlite"), events, each, times);
+        lucene(work.resolve("limit-lucene-warm-up"), events, each.dividedBy(2), false, times); // neither run pays the JIT
+        double[] lucene = lucene(work.resolve("limit-lucene"), events, each, false, times);
         double jackson = jackson(each);
-        double[] nrt = lucene(work.resolve("limit-lucene-nrt"), arrivalOrder, each, true);
+        double[] nrt = lucene(work.resolve("limit-lucene-nrt"), events, each, true, times);
         return new Result(sqlite, lucene[0], jackson, lucene[1], nrt[0], nrt[1]);
     }
 
-    static double sqlite(Path dir, List<LogEvent> events, Duration each) throws Exception {
+    static double sqlite(Path dir, List<LogEvent> events, Duration each, BatchTimes times) throws Exception {
         Files.createDirectories(dir);
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + dir.resolve("jinju.db") + "?journal_mode=WAL&synchronous=FULL&busy_timeout=10000");
@@ -70,12 +69,15 @@ final class LimitsBench {
             while (System.nanoTime() < end) {
                 List<LogEvent> batch = new ArrayList<>(1_000);
                 String prefix = null;
+                long now = System.currentTimeMillis();
                 for (int i = 0; i < 1_000; i++) {
                     LogEvent e = events.get((int) ((written + i) % events.size()));
                     if (i % 50 == 0) { // ids as the server gives the events of its batches of 50
                         prefix = EventIds.batchPrefix(e.project(), e.environment(), "r" + round + "-" + i);
                     }
-                    batch.add(e.toBuilder().id(EventIds.id(prefix, i % 50)).build());
+                    Instant ts = Instant.ofEpochMilli(times.of((written + i) / 50, i % 50, 50, now));
+                    batch.add(e.toBuilder().id(EventIds.id(prefix, i % 50)).timestamp(ts).receivedAt(ts)
+                            .stream(LogGroups.streamName(ts)).build());
                 }
                 store.append(batch);
                 written += batch.size();
@@ -88,29 +90,34 @@ final class LimitsBench {
     /**
      * The same documents and writer settings as the text index ({@link TextIndex#document}, its config), on one
      * thread: events per second, and CPU µs per document of this process, merges included (closing the writer
-     * waits for them). As the limit, newest first and never refreshed. With {@code nearRealTime}, as the text
-     * index writes them: in arrival order (oldest first, so each flushed segment is reordered newest first) and
-     * made searchable every {@link #REFRESH_EVERY} documents, each refresh flushing a small segment that merges
-     * later.
+     * waits for them). Added as the text index adds them, {@link #REFRESH_EVERY} at a time sorted newest first.
+     * As the limit, never refreshed (segments flush when the writer's buffer is full); with {@code nearRealTime},
+     * refreshed after each of those blocks, each refresh flushing a small segment that merges later.
      */
-    static double[] lucene(Path dir, List<LogEvent> events, Duration each, boolean nearRealTime) throws Exception {
+    static double[] lucene(Path dir, List<LogEvent> events, Duration each, boolean nearRealTime, BatchTimes times)
+            throws Exception {
         long written = 0;
         long cpu = processCpuNanos();
         long start = System.nanoTime();
         long end = start + each.toNanos();
-        long first = events.get(0).timestamp().toEpochMilli();
         try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, TextIndex.writerConfig());
              SearcherManager searchers = new SearcherManager(w, null)) {
+            List<IndexRow> block = new ArrayList<>(REFRESH_EVERY);
             while (System.nanoTime() < end) {
                 LogEvent e = events.get((int) (written % events.size()));
                 Integer status = e.http() == null ? null : e.http().status();
-                // arriving events: time keeps increasing across laps of the list
-                long ts = nearRealTime ? first + written * 10 : e.timestamp().toEpochMilli();
-                w.addDocument(TextIndex.document(written, ts, 1, e.level().ordinal(), status,
-                        TextAnalysis.text(e.message(), e.stackTrace())));
+                long ts = times.of(written / 50, (int) (written % 50), 50, System.currentTimeMillis());
+                block.add(new IndexRow(written, ts, 1, e.level().ordinal(), status, null, e.message(), e.stackTrace()));
                 written++;
-                if (nearRealTime && written % REFRESH_EVERY == 0) {
-                    searchers.maybeRefreshBlocking();
+                if (block.size() == REFRESH_EVERY) { // added as the text index adds a refresh's rows: sorted
+                    block.sort(IndexRow.NEWEST_FIRST);
+                    for (IndexRow row : block) {
+                        w.addDocument(row.document());
+                    }
+                    block.clear();
+                    if (nearRealTime) {
+                        searchers.maybeRefreshBlocking();
+                    }
                 }
             }
             w.commit();

@@ -15,6 +15,8 @@ final class Report {
     /** How long each ingest run warmed up (the first one: {@code firstWarmup}) and then measured. */
     java.time.Duration warmup;
     java.time.Duration firstWarmup;
+    /** How the events' timestamps were spread. */
+    BatchTimes times;
     java.time.Duration measure;
     double idleRssMb;
     double rssAfterLoginMb;
@@ -47,6 +49,7 @@ final class Report {
         md.append(String.format("One server takes the runs in turn. Each run measures for %d s after a %d s warm-up; the first"
                 + " warms up for %d s, since on 2 cores C2 compiles for about a minute of ingest.%n%n", measure.toSeconds(),
                 warmup.toSeconds(), firstWarmup.toSeconds()));
+        md.append("Event times, here and in the limits below: ").append(times.describe()).append(".\n\n");
         md.append("| door | clients | events/s | p50 ms | p99 ms | server CPU (cores) | client CPU (cores) | server RSS MB "
                 + "| index lag max (events / s) | index caught up after run, ms | probe found by search after ms | failed requests |\n");
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
@@ -73,7 +76,7 @@ final class Report {
         md.append(String.format("| Lucene: the same documents, analyzer and writer settings (segments sorted newest first), one thread (%.0f µs CPU per document, merges included) | %.0f |%n",
                 limits.luceneCpuMicros(), limits.lucenePerSecond()));
         md.append(String.format("| Jackson: parsing the same request bodies | %.0f |%n", limits.jacksonPerSecond()));
-        md.append(String.format("| (not a limit) Lucene as the text index runs it: arrival order, a refresh every %,d documents (%.0f µs CPU per document, merges included; they run on the second core) | %.0f |%n",
+        md.append(String.format("| (not a limit) Lucene as the text index runs it: a refresh every %,d documents, each refresh's documents added sorted newest first (%.0f µs CPU per document, merges included; they run on the second core) | %.0f |%n",
                 LimitsBench.REFRESH_EVERY, limits.luceneNrtCpuMicros(), limits.luceneNrtPerSecond()));
         double ratio = bestRest / limits.slowerStorage();
         md.append(String.format("%nJinju's best sustained `POST /api/ingest` is **%.0f%%** of the slower storage limit (%.0f events/s).%n",

@@ -24,6 +24,15 @@ public interface IndexConfig {
     @WithDefault("15s")
     Duration commitInterval();
 
+    /**
+     * How far the index may trail SQLite: while the oldest acknowledged write not yet searchable is older than
+     * this, appends wait for the index (each at most this long), so ingest runs no faster than the index keeps up
+     * with. {@code 0} turns it off.
+     */
+    @WithName("max-lag")
+    @WithDefault("1500ms")
+    Duration maxLag();
+
     /** Threads that analyse and index documents; default: 2, or 1 on a single core. */
     java.util.OptionalInt threads();
 

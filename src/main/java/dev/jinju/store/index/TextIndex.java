@@ -81,6 +81,12 @@ public final class TextIndex implements AutoCloseable {
     private final ExecutorService helpers;
     private final Object signal = new Object();
     private boolean signalled;
+    /** Notified after every refresh: writers held back by {@link #awaitCaughtUp} look again. */
+    private final Object refreshed = new Object();
+    /** The rows SQLite held at start: until they are searchable (a rebuild, a catch-up) writers never wait. */
+    private final long startSeq;
+    /** When a writer last logged that it waits for the index (for one warning a minute). */
+    private volatile long lastBackPressureLog;
     private volatile boolean running = true;
     private volatile boolean urgent;
     private volatile boolean deletesPending;
@@ -151,6 +157,7 @@ public final class TextIndex implements AutoCloseable {
             searchableSeq = watermark;
             committedSeq = watermark;
             storedSeq = Math.max(watermark, storedHighWater);
+            startSeq = storedSeq;
             if (storedSeq > watermark) {
                 acknowledged.add(new long[]{storedSeq, System.currentTimeMillis()});
             }
@@ -337,6 +344,42 @@ public final class TextIndex implements AutoCloseable {
     }
 
     /**
+     * Back-pressure for writers: while the index trails SQLite by more than {@code maxLag} (the oldest acknowledged
+     * write not yet searchable is older than that), waits for it to catch up, at most {@code maxLag}. Ingest then
+     * runs at the rate the index keeps up with, so what was acknowledged is searchable within about that long,
+     * instead of a backlog that grows for as long as a flood lasts and that every search has to scan. The bounded
+     * wait means a stuck indexer slows writes down but never stops them. While the index still works through what
+     * SQLite held at start (a rebuild of millions of rows), writers do not wait: that backlog is not theirs.
+     */
+    public void awaitCaughtUp() throws InterruptedException {
+        long maxLag = options.maxLag().toMillis();
+        if (maxLag <= 0 || searchableSeq < startSeq) {
+            return;
+        }
+        long deadline = 0;
+        while (true) {
+            long[] oldest = acknowledged.peekFirst();
+            long now = System.currentTimeMillis();
+            if (oldest == null || oldest[0] <= searchableSeq || now - oldest[1] <= maxLag) {
+                return;
+            }
+            if (deadline == 0) {
+                deadline = now + maxLag;
+                if (now - lastBackPressureLog > 60_000) {
+                    lastBackPressureLog = now;
+                    LOG.warnf("writes wait for the text index, which trails by %d ms (more than jinju.index.max-lag, %d ms): "
+                            + "ingest arrives faster than it is indexed", now - oldest[1], maxLag);
+                }
+            } else if (now >= deadline) {
+                return;
+            }
+            synchronized (refreshed) {
+                refreshed.wait(Math.max(1, Math.min(deadline - now, 50)));
+            }
+        }
+    }
+
+    /**
      * Blocks until every row up to {@code seq} is searchable through the index, asking for an immediate refresh;
      * false if that did not happen within {@code timeoutMillis}. For tests and tools, not for the search path.
      */
@@ -374,6 +417,9 @@ public final class TextIndex implements AutoCloseable {
                     searchableSeq = target;
                     urgent = false; // after: a waiter asks again until it sees searchableSeq move
                     trimAcknowledged(target);
+                    synchronized (refreshed) {
+                        refreshed.notifyAll();
+                    }
                 }
                 if ((addedSeq > committedSeq || deletesPending) && now - lastCommit >= commitMillis) {
                     deletesPending = false;

@@ -126,6 +126,9 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
             rows.add(new EncodedEvent(e, StoredEvent.body(e), StoredEvent.text(e)));
         }
         try {
+            if (index != null) {
+                index.awaitCaughtUp();
+            }
             writer.submit(rows).get();
             return AppendResult.ALL_STORED;
         } catch (InterruptedException e) {

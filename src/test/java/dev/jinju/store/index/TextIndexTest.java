@@ -28,7 +28,10 @@ import java.util.Random;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** How the indexer writes what it read between two refreshes: sorted, one run of the index order per thread. */
+/**
+ * How the indexer writes what it read between two refreshes (sorted, one run of the index order per thread), and how
+ * it holds writers back when it trails.
+ */
 class TextIndexTest {
     private static final Duration NEVER = Duration.ofHours(1);
     private static final String PROD = LogGroups.groupName("shop", "prod");
@@ -118,6 +121,85 @@ class TextIndexTest {
             } finally {
                 index.release(s);
             }
+        }
+    }
+
+    /** An index over {@code ds} that refreshes only when a test asks, with writers held back beyond {@code maxLag}. */
+    private TextIndex manualIndex(DataSource ds, Duration maxLag, long storedHighWater) {
+        return new TextIndex(ds, new IndexOptions(dir.resolve("index"), NEVER, NEVER, false, 2, maxLag), storedHighWater);
+    }
+
+    private static List<LogEvent> batch(String prefix, int n) {
+        List<LogEvent> batch = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            batch.add(Events.event(prefix + i, PROD, T0.plusSeconds(i), Level.INFO, "checkout step " + i, null));
+        }
+        return batch;
+    }
+
+    private static long millisToAwaitCaughtUp(TextIndex index) throws InterruptedException {
+        long start = System.nanoTime();
+        index.awaitCaughtUp();
+        return (System.nanoTime() - start) / 1_000_000;
+    }
+
+    @Test
+    void writersWaitWhileTheIndexTrailsByMoreThanMaxLagButAtMostThatLong() throws Exception {
+        DataSource ds = storeRows(0);
+        try (TextIndex index = manualIndex(ds, Duration.ofMillis(300), 0); SqliteLogStore store = new SqliteLogStore(ds)) {
+            store.append(batch("a", 10));
+            index.written(10);
+            assertTrue(millisToAwaitCaughtUp(index) < 250, "a fresh write is within the bound");
+            Thread.sleep(400);
+            long waited = millisToAwaitCaughtUp(index);
+            assertTrue(waited >= 290 && waited < 5_000, "waited for the index, at most max-lag: " + waited);
+            assertTrue(index.awaitSearchable(10, 60_000));
+            assertTrue(millisToAwaitCaughtUp(index) < 250, "caught up: no wait");
+        }
+    }
+
+    @Test
+    void aRefreshReleasesWaitingWriters() throws Exception {
+        DataSource ds = storeRows(0);
+        try (TextIndex index = manualIndex(ds, Duration.ofSeconds(2), 0); SqliteLogStore store = new SqliteLogStore(ds)) {
+            store.append(batch("a", 10));
+            index.written(10);
+            Thread.sleep(2_100);
+            Thread refresher = new Thread(() -> {
+                try {
+                    Thread.sleep(100);
+                    index.awaitSearchable(10, 60_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            refresher.start();
+            long waited = millisToAwaitCaughtUp(index);
+            refresher.join();
+            assertTrue(waited >= 90 && waited < 1_900, "released by the refresh, not the bound: " + waited);
+            assertEquals(0, index.status().lagEvents());
+        }
+    }
+
+    @Test
+    void writersDoNotWaitForTheBacklogTheIndexFoundAtStart() throws Exception {
+        DataSource ds = storeRows(200); // a rebuild's worth, here never refreshed
+        try (TextIndex index = manualIndex(ds, Duration.ofMillis(100), 200)) {
+            Thread.sleep(300);
+            assertEquals(200, index.status().lagEvents());
+            assertTrue(millisToAwaitCaughtUp(index) < 90);
+        }
+    }
+
+    @Test
+    void aZeroMaxLagNeverHoldsWritersBack() throws Exception {
+        DataSource ds = storeRows(0);
+        try (TextIndex index = manualIndex(ds, Duration.ZERO, 0); SqliteLogStore store = new SqliteLogStore(ds)) {
+            store.append(batch("a", 10));
+            index.written(10);
+            Thread.sleep(300);
+            assertTrue(millisToAwaitCaughtUp(index) < 90);
+            assertEquals(10, index.status().lagEvents());
         }
     }
 

@@ -11,6 +11,7 @@ import dev.jinju.store.ExpectedResults;
 import dev.jinju.store.HistogramBucket;
 import dev.jinju.store.SearchPage;
 import dev.jinju.store.SearchScope;
+import dev.jinju.store.index.IndexOptions;
 import dev.jinju.store.index.IndexStatus;
 import dev.jinju.store.index.Searcher;
 import org.junit.jupiter.api.AfterEach;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -111,6 +113,19 @@ class IndexedStoreTest {
         assertEquals(List.of("k4"), searchAll(scope("payment level:info -slow")));
         assertEquals(List.of("k3", "k2", "k1"), searchAll(scope("결제 OR PaymentService")));
         assertEquals(List.of("k6"), searchAll(scope("4242 !결제")));
+    }
+
+    @Test
+    void appendsWaitForAnIndexThatTrailsByMoreThanMaxLag() throws InterruptedException {
+        store = new SqliteLogStore(SqliteTestFiles.dataSource(dir.resolve("jinju.db")), new IndexOptions(
+                dir.resolve("index"), IndexedStores.NEVER, IndexedStores.NEVER, false, 1, Duration.ofMillis(300)));
+        store.append(spec5Events().subList(0, 3));
+        Thread.sleep(400); // never refreshed: the index now trails by more than max-lag
+        long start = System.nanoTime();
+        store.append(spec5Events().subList(3, 8));
+        long waited = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(waited >= 290, "the append waited for the index: " + waited + " ms");
+        assertEquals(8, store.indexStatus().storedSeq(), "and then stored its events");
     }
 
     @Test
