@@ -121,10 +121,10 @@ public final class Bench {
             for (String door : List.of(option(args, "--doors", "rest,graphql").split(","))) {
                 for (int c : clients) {
                     IngestBench.Result r = ingest.run(door, c, report.ingest.isEmpty() ? firstWarmup : warmup, measure);
-                    log("ingest %s x%d: %.0f events/s, p50 %.1f ms, p99 %.1f ms, server %.2f cores, client %.2f cores, %s,"
-                                    + " probe found after %.0f ms; server cores by thread %s", door, c, r.eventsPerSecond(),
-                            r.p50Ms(), r.p99Ms(), r.serverCores(), r.clientCores(), r.lag(), r.searchableAfterMs(),
-                            Report.busiestThreads(r));
+                    log("ingest %s x%d: %.0f events/s, p50 %.1f ms, p99 %.1f ms, server %.2f cores, client %.2f cores,"
+                                    + " server RSS max %.0f MB, %s, probe found after %.0f ms; server cores by thread %s", door, c,
+                            r.eventsPerSecond(), r.p50Ms(), r.p99Ms(), r.serverCores(), r.clientCores(), r.rssMb(), r.lag(),
+                            r.searchableAfterMs(), Report.busiestThreads(r));
                     report.ingest.add(r);
                 }
             }
