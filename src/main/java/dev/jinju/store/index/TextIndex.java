@@ -45,8 +45,8 @@ import java.util.stream.Stream;
 /**
  * The Lucene index beside SQLite, derived from it. One thread tails SQLite's rowids ({@code seq > watermark},
  * a chunk at a time); about every {@code refreshInterval} it indexes the rows read since the last time, newest
- * first, and reopens the near-real-time searcher, and it commits every {@code commitInterval} with the highest indexed seq in the commit's
- * user data. After a crash the index reopens at its last commit, drops any document above that watermark, and
+ * first, and reopens the near-real-time searcher; it commits every {@code commitInterval} with the highest
+ * indexed seq in the commit's user data. After a crash the index reopens at its last commit, drops any document above that watermark, and
  * the thread re-indexes the tail from SQLite. The store tells it after every write commit ({@link #written}),
  * so it wakes at once instead of polling.
  * <p>
@@ -357,25 +357,31 @@ public final class TextIndex implements AutoCloseable {
             return;
         }
         long deadline = 0;
-        while (true) {
-            long[] oldest = acknowledged.peekFirst();
-            long now = System.currentTimeMillis();
-            if (oldest == null || oldest[0] <= searchableSeq || now - oldest[1] <= maxLag) {
-                return;
-            }
-            if (deadline == 0) {
-                deadline = now + maxLag;
-                if (now - lastBackPressureLog > 60_000) {
-                    lastBackPressureLog = now;
-                    LOG.warnf("writes wait for the text index, which trails by %d ms (more than jinju.index.max-lag, %d ms): "
-                            + "ingest arrives faster than it is indexed", now - oldest[1], maxLag);
+        // Checked under the lock the indexer notifies under after moving searchableSeq: no refresh goes unseen.
+        synchronized (refreshed) {
+            while (true) {
+                long[] oldest = acknowledged.peekFirst();
+                long now = System.currentTimeMillis();
+                if (oldest == null || oldest[0] <= searchableSeq || now - oldest[1] <= maxLag) {
+                    return;
                 }
-            } else if (now >= deadline) {
-                return;
+                if (deadline == 0) {
+                    deadline = now + maxLag;
+                    logBackPressure(now - oldest[1], maxLag);
+                } else if (now >= deadline) {
+                    return;
+                }
+                refreshed.wait(deadline - now);
             }
-            synchronized (refreshed) {
-                refreshed.wait(Math.max(1, Math.min(deadline - now, 50)));
-            }
+        }
+    }
+
+    private void logBackPressure(long lagMillis, long maxLag) {
+        long now = System.currentTimeMillis();
+        if (now - lastBackPressureLog > 60_000) {
+            lastBackPressureLog = now;
+            LOG.warnf("writes wait for the text index, which trails by %d ms (more than jinju.index.max-lag, %d ms): "
+                    + "ingest arrives faster than it is indexed", lagMillis, maxLag);
         }
     }
 
@@ -397,7 +403,6 @@ public final class TextIndex implements AutoCloseable {
     }
 
     // ---------------------------------------------------------------- the indexing thread
-
 
     private void run() {
         long lastRefresh = System.currentTimeMillis();
@@ -505,7 +510,7 @@ public final class TextIndex implements AutoCloseable {
             retention.removeIf(r -> r.seqBound() <= after); // the indexer is past all their rows
             List<IndexRow> rows = new ArrayList<>(pending.size());
             for (IndexRow row : pending) {
-                if (!deletedByRetention(row.seq(), row.ts(), row.grp())) {
+                if (!deletedByRetention(row)) {
                     rows.add(row);
                 }
             }
@@ -571,9 +576,9 @@ public final class TextIndex implements AutoCloseable {
         }
     }
 
-    private boolean deletedByRetention(long seq, long ts, int grp) {
+    private boolean deletedByRetention(IndexRow row) {
         for (Retention r : retention) {
-            if (r.deleted(seq, ts, grp)) {
+            if (r.deleted(row.seq(), row.ts(), row.grp())) {
                 return true;
             }
         }

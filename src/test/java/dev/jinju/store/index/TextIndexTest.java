@@ -129,6 +129,17 @@ class TextIndexTest {
         return new TextIndex(ds, new IndexOptions(dir.resolve("index"), NEVER, NEVER, false, 2, maxLag), storedHighWater);
     }
 
+    /** An index over an empty store that has just acknowledged ten new events, and never refreshes on its own. */
+    private TextIndex trailingIndex(Duration maxLag) {
+        DataSource ds = storeRows(0);
+        TextIndex index = manualIndex(ds, maxLag, 0);
+        try (SqliteLogStore store = new SqliteLogStore(ds)) {
+            store.append(batch("a", 10));
+        }
+        index.written(10);
+        return index;
+    }
+
     private static List<LogEvent> batch(String prefix, int n) {
         List<LogEvent> batch = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -145,10 +156,7 @@ class TextIndexTest {
 
     @Test
     void writersWaitWhileTheIndexTrailsByMoreThanMaxLagButAtMostThatLong() throws Exception {
-        DataSource ds = storeRows(0);
-        try (TextIndex index = manualIndex(ds, Duration.ofMillis(300), 0); SqliteLogStore store = new SqliteLogStore(ds)) {
-            store.append(batch("a", 10));
-            index.written(10);
+        try (TextIndex index = trailingIndex(Duration.ofMillis(300))) {
             assertTrue(millisToAwaitCaughtUp(index) < 250, "a fresh write is within the bound");
             Thread.sleep(400);
             long waited = millisToAwaitCaughtUp(index);
@@ -160,10 +168,7 @@ class TextIndexTest {
 
     @Test
     void aRefreshReleasesWaitingWriters() throws Exception {
-        DataSource ds = storeRows(0);
-        try (TextIndex index = manualIndex(ds, Duration.ofSeconds(2), 0); SqliteLogStore store = new SqliteLogStore(ds)) {
-            store.append(batch("a", 10));
-            index.written(10);
+        try (TextIndex index = trailingIndex(Duration.ofSeconds(2))) {
             Thread.sleep(2_100);
             Thread refresher = new Thread(() -> {
                 try {
@@ -193,10 +198,7 @@ class TextIndexTest {
 
     @Test
     void aZeroMaxLagNeverHoldsWritersBack() throws Exception {
-        DataSource ds = storeRows(0);
-        try (TextIndex index = manualIndex(ds, Duration.ZERO, 0); SqliteLogStore store = new SqliteLogStore(ds)) {
-            store.append(batch("a", 10));
-            index.written(10);
+        try (TextIndex index = trailingIndex(Duration.ZERO)) {
             Thread.sleep(300);
             assertTrue(millisToAwaitCaughtUp(index) < 90);
             assertEquals(10, index.status().lagEvents());
