@@ -10,6 +10,7 @@ import dev.jinju.project.ProjectsConfig;
 import dev.jinju.query.Query;
 import dev.jinju.query.QueryEvaluator;
 import dev.jinju.query.QueryParser;
+import dev.jinju.query.text.TextAnalysis;
 import dev.jinju.store.AppendResult;
 import dev.jinju.store.HistogramBucket;
 import dev.jinju.store.LogGroupInfo;
@@ -18,11 +19,13 @@ import dev.jinju.store.SearchPage;
 import dev.jinju.store.SearchScope;
 import dev.jinju.store.cloudwatch.FilterPatternCompiler;
 import dev.jinju.store.sqlite.EventText;
+import org.apache.lucene.analysis.TokenStream;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +97,22 @@ public class MicroBenchmarks {
     @Benchmark
     public Object fingerprintOneEvent() {
         return dev.jinju.ingest.Fingerprints.of(texts[nextText++ & (texts.length - 1)]);
+    }
+
+    /** The text analysis of one realistic event's message and stack trace (what the text index runs per event). */
+    @Benchmark
+    public int analyzeEventText() throws IOException {
+        LogEvent e = texts[nextText++ & (texts.length - 1)];
+        int tokens = 0;
+        try (TokenStream s = TextAnalysis.analyzer().tokenStream(TextAnalysis.TEXT_FIELD,
+                TextAnalysis.text(e.message(), e.stackTrace()))) {
+            s.reset();
+            while (s.incrementToken()) {
+                tokens++;
+            }
+            s.end();
+        }
+        return tokens;
     }
 
     /** One event's message and stack trace to the text_z column's form (the SQLite writer does it per row). */

@@ -10,6 +10,14 @@ import org.apache.lucene.analysis.CharFilter;
  * one-char-for-one-char mapping needs neither, and offsets stay unchanged.
  */
 final class SeparatorCharFilter extends CharFilter {
+    /** Which ASCII characters are separators: a table, since this runs on every character of every event. */
+    private static final boolean[] SEPARATOR = new boolean[128];
+
+    static {
+        for (char c : TextAnalysis.SEPARATORS.toCharArray()) {
+            SEPARATOR[c] = true;
+        }
+    }
 
     SeparatorCharFilter(Reader in) {
         super(in);
@@ -32,6 +40,6 @@ final class SeparatorCharFilter extends CharFilter {
     }
 
     static boolean isSeparator(char c) {
-        return TextAnalysis.SEPARATORS.indexOf(c) >= 0;
+        return c < 128 && SEPARATOR[c];
     }
 }
