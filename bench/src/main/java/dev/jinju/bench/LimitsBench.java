@@ -12,7 +12,7 @@ import dev.jinju.store.index.TextIndex;
 import dev.jinju.store.sqlite.SqliteLogStore;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.search.SearcherManager;
-import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.Directory;
 import org.sqlite.SQLiteDataSource;
 
 import java.nio.file.Files;
@@ -100,7 +100,7 @@ final class LimitsBench {
         long cpu = processCpuNanos();
         long start = System.nanoTime();
         long end = start + each.toNanos();
-        try (FSDirectory d = FSDirectory.open(dir); IndexWriter w = new IndexWriter(d, TextIndex.writerConfig());
+        try (Directory d = TextIndex.directory(dir); IndexWriter w = new IndexWriter(d, TextIndex.writerConfig());
              SearcherManager searchers = new SearcherManager(w, null)) {
             List<IndexRow> block = new ArrayList<>(REFRESH_EVERY);
             while (System.nanoTime() < end) {

@@ -18,7 +18,7 @@ import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
-import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -193,11 +193,20 @@ public final class TextIndex implements AutoCloseable {
         return config;
     }
 
+    /**
+     * The index's files, read through the page cache with positional reads rather than memory-mapped: mapped,
+     * every page of a segment that a merge or a search had touched counted in the server's RSS, 100–125 MB under
+     * sustained ingest. Queries at 10 M events took 0–30 % longer this way, well within their goals (round 7).
+     */
+    public static Directory directory(Path dir) throws IOException {
+        return new NIOFSDirectory(dir);
+    }
+
     private static IndexWriter openWriter(Path dir) throws IOException {
         IndexWriterConfig config = writerConfig();
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
         config.setCommitOnClose(false); // close() commits explicitly, with the watermark
-        Directory d = FSDirectory.open(dir);
+        Directory d = directory(dir);
         try {
             return new IndexWriter(d, config);
         } catch (IOException | RuntimeException e) {
@@ -674,7 +683,7 @@ public final class TextIndex implements AutoCloseable {
 
     /** Test hook: the commit's watermark in a closed index directory. */
     public static long committedWatermark(Path dir) throws IOException {
-        try (Directory d = FSDirectory.open(dir)) {
+        try (Directory d = directory(dir)) {
             Map<String, String> data = org.apache.lucene.index.SegmentInfos.readLatestCommit(d).getUserData();
             String v = data.get(IndexFields.WATERMARK);
             return v == null ? 0 : Long.parseLong(v);

@@ -15,10 +15,12 @@ import dev.jinju.store.index.IndexOptions;
 import dev.jinju.store.index.IndexStatus;
 import dev.jinju.store.index.Searcher;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,6 +115,21 @@ class IndexedStoreTest {
         assertEquals(List.of("k4"), searchAll(scope("payment level:info -slow")));
         assertEquals(List.of("k3", "k2", "k1"), searchAll(scope("결제 OR PaymentService")));
         assertEquals(List.of("k6"), searchAll(scope("4242 !결제")));
+    }
+
+    /** Mapped, every page of a segment that a merge or a search touched would count in the server's RSS. */
+    @Test
+    void theIndexReadsItsFilesWithoutMappingThem() throws IOException {
+        Path maps = Path.of("/proc/self/maps");
+        Assumptions.assumeTrue(Files.isReadable(maps), "needs Linux's /proc");
+        store = IndexedStores.manual(dir);
+        store.append(spec5Events());
+        store.awaitIndexed();
+        assertEquals(List.of("k2", "k1"), searchAll(scope("결제"))); // the segment is open and has been read
+        assertEquals(2, indexHits("결제"));
+        String index = dir.resolve("index").toRealPath().toString();
+        List<String> mapped = Files.readAllLines(maps).stream().filter(l -> l.contains(index)).toList();
+        assertEquals(List.of(), mapped);
     }
 
     @Test
