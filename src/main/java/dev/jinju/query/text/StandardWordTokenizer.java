@@ -167,10 +167,10 @@ final class StandardWordTokenizer extends Tokenizer {
 
     /** UAX#29 WB6/7 and WB11/12 on ASCII: one {@code '} between letters, one {@code ' , ;} between digits. */
     private static boolean joins(char before, char c, char after) {
-        if (isDigit(before) && isDigit(after)) {
-            return c == '\'' || c == ',' || c == ';';
+        if (c == '\'') {
+            return isLetter(before) ? isLetter(after) : isDigit(before) && isDigit(after);
         }
-        return c == '\'' && isLetter(before) && isLetter(after);
+        return (c == ',' || c == ';') && isDigit(before) && isDigit(after); // most often a space: false at once
     }
 
     private static boolean isLetterOrDigit(char c) {

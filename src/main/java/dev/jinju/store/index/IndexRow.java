@@ -7,10 +7,10 @@ import org.apache.lucene.document.Document;
 import java.util.Comparator;
 
 /**
- * One SQLite row as the indexer reads it, before it becomes a document: its text still deflated, so that a
- * second's worth of rows waiting for the next refresh stays small, and inflated by whichever thread indexes it.
+ * One SQLite row as the indexer reads it, before it becomes a document: its text still compressed, so that a
+ * second's worth of rows waiting for the next refresh stays small, and decompressed by whichever thread indexes it.
  *
- * @param textZ        the row's deflated text, or null for rows written before that column existed
+ * @param textZ        the row's compressed text, or null for rows written before that column existed
  * @param bodyMessage  those older rows' message, from the JSON body (null otherwise)
  * @param bodyStack    those older rows' stack trace, from the JSON body (null otherwise)
  */

@@ -140,7 +140,7 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
         }
     }
 
-    /** An event and its stored columns (the JSON body and the deflated text), encoded before the writer takes it. */
+    /** An event and its stored columns (the JSON body and the compressed text), encoded before the writer takes it. */
     private record EncodedEvent(LogEvent event, String body, byte[] text) {
     }
 

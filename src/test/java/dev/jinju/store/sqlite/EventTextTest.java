@@ -6,15 +6,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.SplittableRandom;
+import java.util.zip.Deflater;
 import java.util.stream.IntStream;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The stored form of message and stack trace: round trips, raw versus deflated, and corrupt input. */
+/** The stored form of message and stack trace: round trips, raw versus LZ4, deflated rows of earlier versions, corrupt input. */
 class EventTextTest {
 
     private static EventText.Text roundTrip(String message, String stackTrace) {
@@ -58,31 +61,54 @@ class EventTextTest {
     }
 
     @Test
-    void shortTextIsStoredRawAndLongTextDeflated() {
+    void shortTextIsStoredRawAndLongTextCompressed() {
         byte[] tiny = EventText.encode("payment failed", null);
         assertEquals(EventText.RAW, tiny[0]);
         assertEquals(1 + 1 + "payment failed".length() + 1, tiny.length);
 
         String message = "payment failed for order 9 while processing checkout step 3 ".repeat(20);
-        byte[] deflated = EventText.encode(message, "at PaymentService.charge(PaymentService.java:42)");
-        assertEquals(EventText.DEFLATED, deflated[0]);
-        assertTrue(deflated.length < message.length() / 5, "compressed to " + deflated.length);
+        byte[] compressed = EventText.encode(message, "at PaymentService.charge(PaymentService.java:42)");
+        assertEquals(EventText.LZ4_BLOCK, compressed[0]);
+        assertTrue(compressed.length < message.length() / 5, "compressed to " + compressed.length);
     }
 
     @Test
-    void textDeflateCannotShrinkIsStoredRaw() {
-        // Every printable ASCII character forward, then backward: no three bytes repeat, so deflate finds no
-        // match and its code tables only add to the size.
+    void textLz4CannotShrinkIsStoredRaw() {
+        // Every printable ASCII character forward, then backward: no four bytes repeat, so LZ4 finds no match
+        // and its tokens only add to the size.
         StringBuilder sb = new StringBuilder();
         for (char ch = '!'; ch <= '~'; ch++) {
             sb.append(ch);
         }
         String forward = sb.toString();
         String distinct = forward + new StringBuilder(forward).reverse();
-        assertTrue(distinct.length() >= EventText.MIN_DEFLATE);
+        assertTrue(distinct.length() >= EventText.MIN_COMPRESS);
         byte[] stored = EventText.encode(distinct, "");
         assertEquals(EventText.RAW, stored[0]);
         assertEquals(new EventText.Text(distinct, ""), EventText.decode(stored));
+    }
+
+    /** The format is on disk: a library upgrade that changed what these bytes mean would lose stored events. */
+    @Test
+    void aStoredLz4FormDecodesToTheSameTextInEveryVersion() {
+        byte[] stored = HexFormat.of().parseHex(GOLDEN_LZ4);
+        assertEquals(EventText.LZ4_BLOCK, stored[0]);
+        assertEquals(new EventText.Text(GOLDEN_MESSAGE, GOLDEN_STACK), EventText.decode(stored));
+        assertArrayEquals(stored, EventText.encode(GOLDEN_MESSAGE, GOLDEN_STACK), "the same text compresses the same");
+    }
+
+    private static final String GOLDEN_MESSAGE = "결제 failed for order 12345; ".repeat(6);
+    private static final String GOLDEN_STACK = "at PaymentService.charge (app.js:1:1803)\n".repeat(3);
+    private static final String GOLDEN_LZ4 = "02b802ff12bb01eab2b0eca09c206661696c656420666f72206f726465722031323334353b201f0088ff1b7c6174205061796d656e745365727669"
+            + "63652e63686172676520286170702e6a733a313a31383033290a29003a50383033290a";
+
+    @Test
+    void rowsDeflatedByEarlierVersionsStillDecode() {
+        String message = "payment failed for order 9 while processing checkout step 3 ".repeat(20);
+        byte[] old = deflatedAsEarlierVersionsStoredIt(message, "at PaymentService.charge(PaymentService.java:42)");
+        assertEquals(EventText.DEFLATED, old[0]);
+        assertEquals(new EventText.Text(message, "at PaymentService.charge(PaymentService.java:42)"), EventText.decode(old));
+        assertEquals(new EventText.Text("결제 ".repeat(50), null), EventText.decode(deflatedAsEarlierVersionsStoredIt("결제 ".repeat(50), null)));
     }
 
     @Test
@@ -119,7 +145,8 @@ class EventTextTest {
     @Test
     void corruptInputIsRefusedWithAClearMessage() {
         byte[] good = EventText.encode("payment failed for order 9 ".repeat(40), "stack");
-        assertEquals(EventText.DEFLATED, good[0]);
+        assertEquals(EventText.LZ4_BLOCK, good[0]);
+        byte[] deflated = deflatedAsEarlierVersionsStoredIt("payment failed for order 9 ".repeat(40), "stack");
         List<byte[]> bad = List.of(
                 new byte[0],
                 new byte[]{7, 0, 0},
@@ -127,9 +154,13 @@ class EventTextTest {
                 new byte[]{EventText.RAW, 5, 'a', 'b'},             // a field longer than what is left
                 new byte[]{EventText.RAW, 0, 0, 0},                 // a trailing byte
                 new byte[]{EventText.RAW, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, (byte) 0xFF, 1},
-                Arrays.copyOf(good, good.length - 3),               // truncated deflate stream
-                withLength(good, 5),                                // header says fewer bytes than it inflates to
+                Arrays.copyOf(good, good.length - 3),               // truncated LZ4 block
+                withLength(good, 5),                                // header says fewer bytes than it holds
                 withLength(good, 100_000),                          // header says more
+                new byte[]{EventText.LZ4_BLOCK, 10, 1, 2, 3, 4},    // a match before the start
+                Arrays.copyOf(deflated, deflated.length - 3),       // truncated deflate stream
+                withLength(deflated, 5),                            // header says fewer bytes than it inflates to
+                withLength(deflated, 100_000),                      // header says more
                 new byte[]{EventText.DEFLATED, 10, 1, 2, 3, 4});    // not deflate at all
         for (byte[] b : bad) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> EventText.decode(b),
@@ -137,6 +168,44 @@ class EventTextTest {
             assertTrue(e.getMessage().startsWith("stored event text"), e.getMessage());
         }
         assertThrows(IllegalArgumentException.class, () -> EventText.decode(null));
+    }
+
+    /** The stored form as versions before LZ4 wrote it: flag 1, the plain length, raw deflate level 1. */
+    private static byte[] deflatedAsEarlierVersionsStoredIt(String message, String stackTrace) {
+        byte[] m = message == null ? null : message.getBytes(StandardCharsets.UTF_8);
+        byte[] st = stackTrace == null ? null : stackTrace.getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream form = new java.io.ByteArrayOutputStream();
+        field(form, m);
+        field(form, st);
+        byte[] body = form.toByteArray();
+        Deflater deflater = new Deflater(1, true);
+        deflater.setInput(body);
+        deflater.finish();
+        byte[] buf = new byte[body.length + 64];
+        int n = deflater.deflate(buf);
+        deflater.end();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(EventText.DEFLATED);
+        varint(out, body.length);
+        out.write(buf, 0, n);
+        return out.toByteArray();
+    }
+
+    private static void field(java.io.ByteArrayOutputStream out, byte[] field) {
+        if (field == null) {
+            out.write(0);
+        } else {
+            varint(out, field.length + 1);
+            out.write(field, 0, field.length);
+        }
+    }
+
+    private static void varint(java.io.ByteArrayOutputStream out, long v) {
+        while (v >= 0x80) {
+            out.write((int) (v & 0x7F) | 0x80);
+            v >>>= 7;
+        }
+        out.write((int) v);
     }
 
     /** {@code stored} with its plain-length header replaced. */
