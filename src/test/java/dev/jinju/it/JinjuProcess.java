@@ -92,7 +92,7 @@ public final class JinjuProcess implements AutoCloseable {
             } catch (IOException notYet) {
                 // not listening yet
             }
-            Thread.sleep(50);
+            Thread.sleep(10); // the benchmark's start-up is the time to this answer: coarser polling would add to it
         }
         throw new IllegalStateException("Jinju did not answer within 60 s");
     }
