@@ -15,7 +15,6 @@ import dev.jinju.store.index.IndexOptions;
 import dev.jinju.store.index.IndexStatus;
 import dev.jinju.store.index.Searcher;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -117,11 +116,13 @@ class IndexedStoreTest {
         assertEquals(List.of("k6"), searchAll(scope("4242 !결제")));
     }
 
-    /** Mapped, every page of a segment that a merge or a search touched would count in the server's RSS. */
+    /**
+     * Mapped, every page of a segment that a merge or a search touched would count in the server's RSS. On
+     * Linux, as Jinju runs and is tested ({@code /proc/self/maps}).
+     */
     @Test
     void theIndexReadsItsFilesWithoutMappingThem() throws IOException {
         Path maps = Path.of("/proc/self/maps");
-        Assumptions.assumeTrue(Files.isReadable(maps), "needs Linux's /proc");
         store = IndexedStores.manual(dir);
         store.append(spec5Events());
         store.awaitIndexed();
