@@ -2,6 +2,7 @@ package dev.jinju.query.text;
 
 import java.io.CharArrayReader;
 import java.io.IOException;
+import java.util.Arrays;
 import org.apache.lucene.analysis.CharacterUtils;
 import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
@@ -143,7 +144,7 @@ final class StandardWordTokenizer extends Tokenizer {
         while ((n = input.read(text, length, text.length - length)) > 0) {
             length += n;
             if (length == text.length) {
-                text = java.util.Arrays.copyOf(text, text.length * 2);
+                text = Arrays.copyOf(text, text.length * 2);
             }
         }
     }

@@ -31,9 +31,8 @@ public final class EventText {
     private static final int MAX_PLAIN = 256 << 20;
 
     /** lz4-java's pure-Java implementation, bounds-checked: stored bytes are not trusted to be well formed. */
-    private static final LZ4Factory LZ4 = LZ4Factory.safeInstance();
-    private static final LZ4Compressor COMPRESSOR = LZ4.fastCompressor();
-    private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4.safeDecompressor();
+    private static final LZ4Compressor COMPRESSOR = LZ4Factory.safeInstance().fastCompressor();
+    private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4Factory.safeInstance().safeDecompressor();
     private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(() -> new Inflater(true));
 
     /** The two fields as decoded; either may be null, and null stays distinct from empty. */

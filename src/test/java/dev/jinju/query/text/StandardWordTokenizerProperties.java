@@ -31,7 +31,8 @@ class StandardWordTokenizerProperties {
 
     @Property(tries = 3000)
     void asciiTextTokenizesAsStandardTokenizer(@ForAll("asciiText") String text) throws IOException {
-        assertTrue(StandardWordTokenizer.scannable(text.toCharArray(), text.length()) || hasLongWord(text));
+        // every such text takes the ASCII scanner, so this property tests it and not StandardTokenizer against itself
+        assertTrue(StandardWordTokenizer.scannable(text.toCharArray(), text.length()), text);
         assertEquals(standard(text), fast(text));
     }
 
@@ -73,7 +74,9 @@ class StandardWordTokenizerProperties {
         Arbitrary<String> words = Arbitraries.of("PaymentService", "order", "123456", "1,000", "can't", "O'Brien", "a1b2",
                 "3;4", "x'", "'y", "HTTP", "500", "e5", "5e");
         Arbitrary<String> chars = Arbitraries.strings().withChars(ASCII.toCharArray()).ofMaxLength(30);
-        return Arbitraries.oneOf(words, chars, Arbitraries.strings().ascii().ofMaxLength(20))
+        // without . : _, which the char filter turns into spaces before the tokenizer sees the text
+        Arbitrary<String> anyAscii = Arbitraries.strings().ascii().excludeChars('.', ':', '_').ofMaxLength(20);
+        return Arbitraries.oneOf(words, chars, anyAscii)
                 .list().ofMaxSize(40).map(l -> String.join(" ", l));
     }
 
@@ -90,10 +93,6 @@ class StandardWordTokenizerProperties {
         Arbitrary<String> word = Arbitraries.integers().between(StandardWordTokenizer.MAX_WORD - 3, StandardWordTokenizer.MAX_WORD * 2 + 3)
                 .flatMap(n -> Arbitraries.strings().withChars("aZ9',".toCharArray()).ofLength(n));
         return word.list().ofMinSize(1).ofMaxSize(3).map(l -> String.join(" ", l));
-    }
-
-    private static boolean hasLongWord(String text) {
-        return !StandardWordTokenizer.scannable(text.toCharArray(), text.length());
     }
 
     private static List<String> terms(String text) throws IOException {

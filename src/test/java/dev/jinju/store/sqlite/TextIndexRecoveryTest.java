@@ -15,7 +15,6 @@ import dev.jinju.store.index.TextIndex;
 import dev.jinju.query.text.TextAnalysis;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.store.FSDirectory;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -203,7 +202,7 @@ class TextIndexRecoveryTest {
             throw new IllegalStateException(e);
         }
         // An index whose commit says 40 but holds documents for seq 1..100, with wrong text above 40.
-        try (IndexWriter w = new IndexWriter(FSDirectory.open(dir.resolve("index")), TextIndex.writerConfig())) {
+        try (IndexWriter w = new IndexWriter(TextIndex.directory(dir.resolve("index")), TextIndex.writerConfig())) {
             for (int seq = 1; seq <= 100; seq++) {
                 LogEvent e = events.get(seq - 1);
                 String text = seq <= 40 ? TextAnalysis.text(e.message(), e.stackTrace()) : "payment 결제 timeout";
@@ -229,7 +228,7 @@ class TextIndexRecoveryTest {
     void anIndexWithUnsortedSegmentsIsRebuiltSortedNewestFirst() throws IOException {
         List<LogEvent> events = rowsWithoutIndex(90);
         // An index as versions before sorted segments wrote it: complete, committed, but in arrival order.
-        try (IndexWriter w = new IndexWriter(FSDirectory.open(dir.resolve("index")),
+        try (IndexWriter w = new IndexWriter(TextIndex.directory(dir.resolve("index")),
                 new IndexWriterConfig(TextAnalysis.analyzer()))) {
             for (int seq = 1; seq <= 90; seq++) {
                 LogEvent e = events.get(seq - 1);
@@ -255,7 +254,7 @@ class TextIndexRecoveryTest {
         } finally {
             reopened.close();
         }
-        try (var reader = org.apache.lucene.index.DirectoryReader.open(FSDirectory.open(dir.resolve("index")))) {
+        try (var reader = org.apache.lucene.index.DirectoryReader.open(TextIndex.directory(dir.resolve("index")))) {
             assertTrue(reader.leaves().size() > 0);
             for (var leaf : reader.leaves()) {
                 assertEquals(TextIndex.writerConfig().getIndexSort(), leaf.reader().getMetaData().getSort());
