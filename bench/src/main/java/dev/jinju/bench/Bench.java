@@ -19,7 +19,7 @@ import java.util.List;
  * beside the physical limits, query latency at a given store size, footprint, and JMH micro-benchmarks;
  * writes everything to a Markdown report ({@code BENCHMARKS.md} by default).
  * <p>
- * {@code ./mvnw -B package -DskipTests exec:java@bench -Dbench.args="[--quick|--full] [--out FILE]"}; for profiling
+ * {@code ./mvnw -B package -DskipTests exec:java@bench -Dbench.args="[--quick|--full] [--out FILE] [--keep-data]"}; for profiling
  * one change, {@code --micro} (JMH only) or {@code --ingest-only [--doors rest]} with
  * {@code -Dbench.server-jvm="-XX:StartFlightRecording=..."}.
  */
@@ -63,6 +63,9 @@ public final class Bench {
     public static Path run(String[] args) throws Exception {
         boolean quick = List.of(args).contains("--quick");
         boolean full = List.of(args).contains("--full");
+        // Data dirs take gigabytes (10 M events: 11 GB): a run deletes those it filled as it is done with them and
+        // keeps its logs; --keep-data keeps the query-N dirs for a later --reuse.
+        boolean keepData = List.of(args).contains("--keep-data");
         Path out = Path.of(option(args, "--out", "BENCHMARKS.md"));
         Path work = Path.of("target/bench-" + System.currentTimeMillis());
         Files.createDirectories(work);
@@ -129,10 +132,12 @@ public final class Bench {
                 }
             }
         }
+        Machine.deleteTree(work.resolve("ingest-data"));
         if (ingestOnly) {
             return out;
         }
         report.limits = LimitsBench.run(work, quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10), times);
+        LimitsBench.deleteData(work);
         log("limits: sqlite %.0f/s, lucene %.0f/s (%.0f us CPU each), jackson %.0f/s; lucene with refreshes %.0f/s"
                         + " (%.0f us CPU each)", report.limits.sqlitePerSecond(), report.limits.lucenePerSecond(),
                 report.limits.luceneCpuMicros(), report.limits.jacksonPerSecond(), report.limits.luceneNrtPerSecond(),
@@ -163,6 +168,9 @@ public final class Bench {
             }
             report.diskSqliteBytes.put(size, Machine.sizeBytes(data) - Machine.sizeBytes(data.resolve("index")));
             report.diskIndexBytes.put(size, Machine.sizeBytes(data.resolve("index")));
+            if (!keepData && !report.reused.contains(size)) {
+                Machine.deleteTree(data);
+            }
         }
 
         // Micro-benchmarks, in this JVM (exec:java's class path is not a forkable one).

@@ -57,6 +57,13 @@ final class LimitsBench {
         return new Result(sqlite, lucene[0], jackson, lucene[1], nrt[0], nrt[1]);
     }
 
+    /** Deletes what {@link #run} wrote under {@code work}. */
+    static void deleteData(Path work) throws java.io.IOException {
+        for (String dir : List.of("limit-sqlite", "limit-lucene-warm-up", "limit-lucene", "limit-lucene-nrt")) {
+            Machine.deleteTree(work.resolve(dir));
+        }
+    }
+
     static double sqlite(Path dir, List<LogEvent> events, Duration each, BatchTimes times) throws Exception {
         Files.createDirectories(dir);
         SQLiteDataSource ds = new SQLiteDataSource();

@@ -14,7 +14,10 @@ public interface IndexConfig {
     @WithDefault("true")
     boolean enabled();
 
-    /** How often newly indexed events become searchable through the index (NRT reopen). */
+    /**
+     * How long a newly stored event may wait before it is searchable through the index (NRT reopen): a refresh runs
+     * at least this often, and under load each one starts early enough that its events wait about this long.
+     */
     @WithName("refresh-interval")
     @WithDefault("1s")
     Duration refreshInterval();

@@ -190,6 +190,9 @@ public final class TextIndex implements AutoCloseable {
         IndexWriterConfig config = new IndexWriterConfig(TextAnalysis.analyzer());
         config.setIndexSort(Searcher.NEWEST_FIRST);
         config.setRAMBufferSizeMB(32);
+        // A refresh does not wait for merges of the segments it flushed (Lucene waits up to 500 ms by default): it
+        // held the indexer, and writers waiting for it, for those 500 ms every few refreshes under ingest (round 8).
+        config.setMaxFullFlushMergeWaitMillis(0);
         return config;
     }
 
@@ -345,6 +348,25 @@ public final class TextIndex implements AutoCloseable {
         return new IndexStatus(true, stored, searchable, committedSeq, Math.max(0, stored - searchable), lagMillis);
     }
 
+    /**
+     * When the next round (add what was read, refresh) is due: an interval after the last one started, or earlier,
+     * once the oldest write still waiting has waited so long that a round as long as the last one would leave it
+     * unsearchable for longer than the interval. Idle, a write is searchable right away or within an interval of
+     * the last round; under load the rounds start early, each with less to add, and a write becomes searchable
+     * about an interval after it was acknowledged, not an interval plus a whole round (which made the index trail
+     * by up to 2.4 s at a 1 s interval, and writers wait for it at the end of nearly every round).
+     */
+    static long nextRoundAt(long lastRoundStart, long oldestWaitingSince, long lastRoundMillis, long intervalMillis) {
+        return Math.min(lastRoundStart + intervalMillis,
+                oldestWaitingSince + intervalMillis - Math.min(lastRoundMillis, intervalMillis));
+    }
+
+    /** When the oldest acknowledged write that is not searchable yet was acknowledged; far ahead when none is. */
+    private long oldestWaitingSince() {
+        long[] oldest = acknowledged.peekFirst();
+        return oldest != null && oldest[0] > searchableSeq ? oldest[1] : Long.MAX_VALUE / 2;
+    }
+
     private void trimAcknowledged(long searchable) {
         long[] first;
         while ((first = acknowledged.peekFirst()) != null && first[0] <= searchable) {
@@ -418,22 +440,36 @@ public final class TextIndex implements AutoCloseable {
         long lastCommit = lastRefresh;
         long refreshMillis = Math.max(1, options.refreshInterval().toMillis());
         long commitMillis = Math.max(1, options.commitInterval().toMillis());
+        long lastCycleMillis = 0;
         while (running) {
             try {
                 int n = readChunk();
                 long now = System.currentTimeMillis();
                 boolean behind = readSeq > searchableSeq;
-                if (behind && (urgent || now - lastRefresh >= refreshMillis || pendingBytes >= MAX_PENDING_BYTES)) {
+                long dueAt = nextRoundAt(lastRefresh, oldestWaitingSince(), lastCycleMillis, refreshMillis);
+                if (behind && (urgent || now >= dueAt || pendingBytes >= MAX_PENDING_BYTES)) {
+                    while (n == CHUNK && pendingBytes < MAX_PENDING_BYTES) {
+                        n = readChunk(); // everything acknowledged by now goes into this round, not only the next chunk
+                    }
                     lastRefresh = now;
                     long target = readSeq;
+                    long waited = now - Math.min(now, oldestWaitingSince());
+                    int rows = pending.size();
+                    long added = System.currentTimeMillis();
                     addPending();
+                    long refreshing = System.currentTimeMillis();
                     manager.maybeRefreshBlocking();
+                    if (LOG.isDebugEnabled()) {
+                        LOG.debugf("indexed %d rows, the oldest waiting %d ms; added in %d ms, refreshed in %d ms", rows,
+                                waited, refreshing - added, System.currentTimeMillis() - refreshing);
+                    }
                     searchableSeq = target;
                     urgent = false; // after: a waiter asks again until it sees searchableSeq move
                     trimAcknowledged(target);
                     synchronized (refreshed) {
                         refreshed.notifyAll();
                     }
+                    lastCycleMillis = System.currentTimeMillis() - now;
                 }
                 if ((addedSeq > committedSeq || deletesPending) && now - lastCommit >= commitMillis) {
                     deletesPending = false;
@@ -441,7 +477,9 @@ public final class TextIndex implements AutoCloseable {
                     lastCommit = now;
                 }
                 if (n < CHUNK) {
-                    long wait = readSeq > searchableSeq ? Math.max(1, lastRefresh + refreshMillis - now) : refreshMillis;
+                    long wait = readSeq > searchableSeq
+                            ? Math.max(1, nextRoundAt(lastRefresh, oldestWaitingSince(), lastCycleMillis, refreshMillis) - now)
+                            : refreshMillis;
                     synchronized (signal) {
                         if (!signalled && running) {
                             signal.wait(wait);

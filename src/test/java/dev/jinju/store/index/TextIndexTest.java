@@ -99,6 +99,44 @@ class TextIndexTest {
     }
 
     @Test
+    void aDueRefreshTakesEveryRowStoredByThenNotOnlyTheNextChunk() throws Exception {
+        int rows = TextIndex.CHUNK * 2 + 500;
+        DataSource ds = storeRows(rows);
+        // Due every millisecond, on one thread: each refresh writes one segment. Reading the first chunk makes the
+        // first refresh due; it still takes all three chunks, as a refresh after a slow one must take its backlog.
+        try (TextIndex index = new TextIndex(ds, new IndexOptions(dir.resolve("index"), Duration.ofMillis(1), NEVER,
+                false, 1), rows)) {
+            assertTrue(index.awaitSearchable(rows, 60_000));
+            Searcher s = index.acquire();
+            try {
+                assertEquals(1, s.searcher().getIndexReader().leaves().size(), "one refresh for every stored row");
+                assertEquals(rows, s.searcher().getIndexReader().numDocs());
+            } finally {
+                index.release(s);
+            }
+        }
+    }
+
+    @Test
+    void refreshesComeAnIntervalApartAndUnderLoadEarlyEnoughThatWritesWaitAboutAnInterval() {
+        long interval = 1_000;
+        long nothingWaits = Long.MAX_VALUE / 2;
+        // Idle: an interval after the last round (a write arriving later than that is taken at once).
+        assertEquals(11_000, TextIndex.nextRoundAt(10_000, nothingWaits, 30, interval));
+        assertEquals(11_000, TextIndex.nextRoundAt(10_000, 10_500, 30, interval), "short rounds: the interval still");
+        // Rounds of 700 ms: the oldest waiting write (since 10 100) is searchable about 1 s after it was acknowledged.
+        assertEquals(10_400, TextIndex.nextRoundAt(10_000, 10_100, 700, interval));
+        // Rounds longer than the interval: the next one starts as soon as anything waits.
+        assertEquals(10_100, TextIndex.nextRoundAt(10_000, 10_100, 1_500, interval));
+    }
+
+    @Test
+    void aRefreshDoesNotWaitForMerges() {
+        // Lucene's default held each refresh up to 500 ms for merges of what it had just flushed.
+        assertEquals(0, TextIndex.writerConfig().getMaxFullFlushMergeWaitMillis());
+    }
+
+    @Test
     void rowsThatRetentionDeletesWhileTheyWaitForTheRefreshAreNotIndexed() throws Exception {
         DataSource ds = storeRows(200);
         try (TextIndex index = new TextIndex(ds, new IndexOptions(dir.resolve("index"), NEVER, NEVER, false, 2), 200)) {
