@@ -1,13 +1,10 @@
 package dev.jinju.it;
 
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * Writes the AppCDS archive {@code target/quarkus-app/app-cds.jsa} ({@code package} runs this after the jar is
@@ -30,7 +27,7 @@ public final class AppCdsArchive {
     public static void main(String[] args) throws Exception {
         Path archive = ARCHIVE.toAbsolutePath();
         Path work = Path.of("target/app-cds-training");
-        deleteTree(work);
+        JinjuProcess.deleteTree(work);
         // an archive of the previous jars would not load with the new ones; the JVM writes it read-only
         archive.toFile().setWritable(true);
         Files.deleteIfExists(archive);
@@ -45,7 +42,7 @@ public final class AppCdsArchive {
             System.out.println("[WARNING] no AppCDS archive was written; see " + work.resolve("server.log"));
             return;
         }
-        deleteTree(work.resolve("data"));
+        JinjuProcess.deleteTree(work.resolve("data"));
         System.out.printf("[INFO] AppCDS archive %s (%d MB) written in %.1f s; start Jinju with -XX:SharedArchiveFile=%s%n",
                 ARCHIVE, Files.size(archive) >> 20, (System.nanoTime() - t0) / 1e9, ARCHIVE);
     }
@@ -65,17 +62,6 @@ public final class AppCdsArchive {
     private static void check(HttpResponse<String> response, String expected) {
         if (response.statusCode() != 200 || !response.body().contains(expected)) {
             throw new IllegalStateException("AppCDS training request failed: " + response.statusCode() + " " + response.body());
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }

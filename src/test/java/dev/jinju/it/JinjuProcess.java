@@ -155,4 +155,16 @@ public final class JinjuProcess implements AutoCloseable {
             return s.getLocalPort();
         }
     }
+
+    /** Deletes a directory (a data dir, a benchmark's work dir) and everything in it, if it exists. */
+    public static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (java.util.stream.Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 }

@@ -132,7 +132,7 @@ public final class Bench {
                 }
             }
         }
-        Machine.deleteTree(work.resolve("ingest-data"));
+        JinjuProcess.deleteTree(work.resolve("ingest-data"));
         if (ingestOnly) {
             return out;
         }
@@ -169,7 +169,7 @@ public final class Bench {
             report.diskSqliteBytes.put(size, Machine.sizeBytes(data) - Machine.sizeBytes(data.resolve("index")));
             report.diskIndexBytes.put(size, Machine.sizeBytes(data.resolve("index")));
             if (!keepData && !report.reused.contains(size)) {
-                Machine.deleteTree(data);
+                JinjuProcess.deleteTree(data);
             }
         }
 

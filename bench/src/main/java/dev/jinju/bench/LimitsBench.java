@@ -7,6 +7,7 @@ import dev.jinju.event.LogEvent;
 import dev.jinju.event.LogGroups;
 import dev.jinju.ingest.EventIds;
 import dev.jinju.ingest.IngestBatch;
+import dev.jinju.it.JinjuProcess;
 import dev.jinju.store.index.IndexRow;
 import dev.jinju.store.index.TextIndex;
 import dev.jinju.store.sqlite.SqliteLogStore;
@@ -60,7 +61,7 @@ final class LimitsBench {
     /** Deletes what {@link #run} wrote under {@code work}. */
     static void deleteData(Path work) throws java.io.IOException {
         for (String dir : List.of("limit-sqlite", "limit-lucene-warm-up", "limit-lucene", "limit-lucene-nrt")) {
-            Machine.deleteTree(work.resolve(dir));
+            JinjuProcess.deleteTree(work.resolve(dir));
         }
     }
 

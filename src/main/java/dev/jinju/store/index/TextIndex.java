@@ -436,22 +436,22 @@ public final class TextIndex implements AutoCloseable {
     // ---------------------------------------------------------------- the indexing thread
 
     private void run() {
-        long lastRefresh = System.currentTimeMillis();
-        long lastCommit = lastRefresh;
+        long lastRoundStart = System.currentTimeMillis();
+        long lastCommit = lastRoundStart;
         long refreshMillis = Math.max(1, options.refreshInterval().toMillis());
         long commitMillis = Math.max(1, options.commitInterval().toMillis());
-        long lastCycleMillis = 0;
+        long lastRoundMillis = 0;
         while (running) {
             try {
                 int n = readChunk();
                 long now = System.currentTimeMillis();
                 boolean behind = readSeq > searchableSeq;
-                long dueAt = nextRoundAt(lastRefresh, oldestWaitingSince(), lastCycleMillis, refreshMillis);
+                long dueAt = nextRoundAt(lastRoundStart, oldestWaitingSince(), lastRoundMillis, refreshMillis);
                 if (behind && (urgent || now >= dueAt || pendingBytes >= MAX_PENDING_BYTES)) {
                     while (n == CHUNK && pendingBytes < MAX_PENDING_BYTES) {
                         n = readChunk(); // everything acknowledged by now goes into this round, not only the next chunk
                     }
-                    lastRefresh = now;
+                    lastRoundStart = now;
                     long target = readSeq;
                     long waited = now - Math.min(now, oldestWaitingSince());
                     int rows = pending.size();
@@ -469,7 +469,7 @@ public final class TextIndex implements AutoCloseable {
                     synchronized (refreshed) {
                         refreshed.notifyAll();
                     }
-                    lastCycleMillis = System.currentTimeMillis() - now;
+                    lastRoundMillis = System.currentTimeMillis() - now;
                 }
                 if ((addedSeq > committedSeq || deletesPending) && now - lastCommit >= commitMillis) {
                     deletesPending = false;
@@ -477,9 +477,8 @@ public final class TextIndex implements AutoCloseable {
                     lastCommit = now;
                 }
                 if (n < CHUNK) {
-                    long wait = readSeq > searchableSeq
-                            ? Math.max(1, nextRoundAt(lastRefresh, oldestWaitingSince(), lastCycleMillis, refreshMillis) - now)
-                            : refreshMillis;
+                    // behind only when no round ran above, so dueAt still holds
+                    long wait = readSeq > searchableSeq ? Math.max(1, dueAt - now) : refreshMillis;
                     synchronized (signal) {
                         if (!signalled && running) {
                             signal.wait(wait);
