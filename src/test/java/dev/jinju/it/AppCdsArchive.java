@@ -7,19 +7,22 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Writes the AppCDS archive {@code target/quarkus-app/app-cds.jsa} ({@code package} runs this after the jar is
+ * Writes the AppCDS archive {@code target/jinju.jsa} ({@code package} runs this after the jar is
  * built): starts the packaged server once with {@code -XX:ArchiveClassesAtExit}, sends it what a first visit sends
  * (the readiness query, a login, a search, an ingest), and stops it; the JVM archives every class it loaded as it
- * exits. Started with {@code -XX:SharedArchiveFile=target/quarkus-app/app-cds.jsa}, a server maps those classes
+ * exits. Started with {@code -XX:SharedArchiveFile=target/jinju.jsa}, a server maps those classes
  * instead of loading, parsing and verifying them again: start-up and first requests are faster (BENCHMARKS.md).
  * <p>
- * Quarkus' own {@code quarkus.package.jar.appcds.enabled} archives only the classes of its static-init phase and
- * must be run from {@code target/quarkus-app}; this archive also holds the runtime start and the first requests,
- * and its jar paths are absolute, so the server may be started from any directory.
+ * The jar is an uber-jar, so the JVM's own class loader loads every class and the archive maps them all, verified
+ * and linked (with Quarkus' fast-jar loader, the JVM read each class from its jar again to check it against the
+ * archive, and did not archive the classes it had loaded but not linked).
+ * Quarkus' own {@code quarkus.package.jar.appcds.enabled} archives only the classes of its static-init phase; this
+ * archive also holds the runtime start and the first requests, and its jar path is absolute, so the server may be
+ * started from any directory.
  */
 public final class AppCdsArchive {
     /** Where {@code package} writes the archive; it matches only the jars of the same build and the same JDK. */
-    public static final Path ARCHIVE = Path.of("target/quarkus-app/app-cds.jsa");
+    public static final Path ARCHIVE = Path.of("target/jinju.jsa");
 
     private AppCdsArchive() {
     }

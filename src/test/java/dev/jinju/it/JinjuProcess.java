@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The packaged server ({@code target/quarkus-app/quarkus-run.jar}) as a child process, for tests that kill it. */
+/** The packaged server ({@code target/jinju-run.jar}) as a child process, for tests that kill it. */
 public final class JinjuProcess implements AutoCloseable {
     private final Process process;
     public final int port;
@@ -62,7 +62,7 @@ public final class JinjuProcess implements AutoCloseable {
             throws IOException {
         // absolute: AppCdsArchive starts the jar through here, and the archive records its jar paths as given (a
         // relative path would tie it to this working directory)
-        Path jar = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+        Path jar = Path.of("target/jinju-run.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the package phase first (./mvnw verify)");
         }
