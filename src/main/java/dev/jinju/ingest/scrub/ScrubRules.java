@@ -37,7 +37,9 @@ public final class ScrubRules {
             "(?i)(\"[\\w.-]{0,40}(?:" + SECRET_WORDS + ")[\\w.-]{0,40}\"\\s{0,5}:\\s{0,5}\")([^\"\\\\]{0,4096})(\")");
     private static final Pattern KV_SECRET = Pattern.compile(
             "(?i)\\b([\\w.-]{0,40}(?:" + SECRET_WORDS + ")[\\w.-]{0,40}=)([^\\s&#\"',;<>]{1,4096})");
-    private static final Pattern CARD = Pattern.compile("(?<![\\d-])[2-6](?:[ -]?\\d){12,18}(?![\\d])");
+    // Not glued to ASCII letters or digits: hex ids, hashes and tokens hold long digit runs that pass Luhn one time in
+    // ten. Hangul may touch the number ("카드번호4111…" is how Korean is written).
+    private static final Pattern CARD = Pattern.compile("(?<![\\dA-Za-z-])[2-6](?:[ -]?\\d){12,18}(?![\\dA-Za-z])");
     private static final Pattern EMAIL = Pattern.compile(
             "(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]{1,63}(?:\\.[A-Za-z0-9-]{1,63}){0,8}\\.[A-Za-z]{2,24}\\b");
     private static final Pattern IPV4 = Pattern.compile(
