@@ -13,9 +13,10 @@ import java.util.List;
  * exits. Started with {@code -XX:SharedArchiveFile=target/jinju.jsa}, a server maps those classes
  * instead of loading, parsing and verifying them again: start-up and first requests are faster (BENCHMARKS.md).
  * <p>
- * The jar is an uber-jar, so the JVM's own class loader loads every class and the archive maps them all, verified
- * and linked (with Quarkus' fast-jar loader, the JVM read each class from its jar again to check it against the
- * archive, and did not archive the classes it had loaded but not linked).
+ * Every class is in one uber-jar on the JVM's class path ({@code jinju-run.jar} names {@code jinju-app.jar}), so the
+ * JVM's own class loader loads them all and the archive maps them, verified and linked (with Quarkus' fast-jar
+ * loader, the JVM read each class from its jar again to check it against the archive, and did not archive the
+ * classes it had loaded but not linked).
  * Quarkus' own {@code quarkus.package.jar.appcds.enabled} archives only the classes of its static-init phase; this
  * archive also holds the runtime start and the first requests, and its jar path is absolute, so the server may be
  * started from any directory.
