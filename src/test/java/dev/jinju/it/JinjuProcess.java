@@ -12,8 +12,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The packaged server ({@code target/jinju-run.jar}) as a child process, for tests that kill it. */
+/** The packaged server ({@link #JAR}) as a child process, for tests that kill it. */
 public final class JinjuProcess implements AutoCloseable {
+    /** The jar to run; it starts {@code target/jinju-app.jar}, the uber-jar beside it (README, "Performance"). */
+    public static final Path JAR = Path.of("target/jinju-run.jar");
     private final Process process;
     public final int port;
     /** HTTP/1.1, as browsers speak to an http:// server (they never upgrade to h2c). */
@@ -62,7 +64,7 @@ public final class JinjuProcess implements AutoCloseable {
             throws IOException {
         // absolute: AppCdsArchive starts the jar through here, and the archive records its jar paths as given (a
         // relative path would tie it to this working directory)
-        Path jar = Path.of("target/jinju-run.jar").toAbsolutePath();
+        Path jar = JAR.toAbsolutePath();
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the package phase first (./mvnw verify)");
         }

@@ -21,12 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * classes, Quarkus' and Jinju's alike, from the archive, and answers as configured.
  */
 class PackageIT {
-    private static final Path RUN_JAR = Path.of("target/jinju-run.jar");
-    private static final Path APP_JAR = Path.of("target/jinju-app.jar");
+    private static final Path APP_JAR = JinjuProcess.JAR.resolveSibling("jinju-app.jar");
 
     @Test
     void theRunJarHoldsTheConfigurationAndStartsTheUberJar() throws Exception {
-        try (JarFile run = new JarFile(RUN_JAR.toFile())) {
+        try (JarFile run = new JarFile(JinjuProcess.JAR.toFile())) {
             Attributes manifest = run.getManifest().getMainAttributes();
             assertEquals("io.quarkus.runner.GeneratedMain", manifest.getValue(Attributes.Name.MAIN_CLASS));
             assertEquals("jinju-app.jar", manifest.getValue(Attributes.Name.CLASS_PATH));

@@ -137,7 +137,6 @@ public final class Bench {
             return out;
         }
         report.limits = LimitsBench.run(work, quick ? Duration.ofSeconds(2) : Duration.ofSeconds(10), times);
-        LimitsBench.deleteData(work);
         log("limits: sqlite %.0f/s, lucene %.0f/s (%.0f us CPU each), jackson %.0f/s; lucene with refreshes %.0f/s"
                         + " (%.0f us CPU each)", report.limits.sqlitePerSecond(), report.limits.lucenePerSecond(),
                 report.limits.luceneCpuMicros(), report.limits.jacksonPerSecond(), report.limits.luceneNrtPerSecond(),

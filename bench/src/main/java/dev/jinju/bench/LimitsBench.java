@@ -43,26 +43,29 @@ final class LimitsBench {
         }
     }
 
+    /** Measures the limits in {@code work/limits}, which it deletes when done (a few GB on a slow run). */
     static Result run(Path work, Duration each, BatchTimes times) throws Exception {
+        Path dir = work.resolve("limits");
+        try {
+            return measure(dir, each, times);
+        } finally {
+            JinjuProcess.deleteTree(dir);
+        }
+    }
+
+    private static Result measure(Path work, Duration each, BatchTimes times) throws Exception {
         List<LogEvent> events = new ArrayList<>();
         BenchEvents gen = new BenchEvents(11);
         Instant now = Instant.now();
         for (int i = 0; i < 20_000; i++) {
             events.add(gen.event("x" + i, "bench", "prod", now.minusMillis(i * 10L)));
         }
-        double sqlite = sqlite(work.resolve("limit-sqlite"), events, each, times);
-        lucene(work.resolve("limit-lucene-warm-up"), events, each.dividedBy(2), false, times); // neither run pays the JIT
-        double[] lucene = lucene(work.resolve("limit-lucene"), events, each, false, times);
+        double sqlite = sqlite(work.resolve("sqlite"), events, each, times);
+        lucene(work.resolve("lucene-warm-up"), events, each.dividedBy(2), false, times); // neither run pays the JIT
+        double[] lucene = lucene(work.resolve("lucene"), events, each, false, times);
         double jackson = jackson(each);
-        double[] nrt = lucene(work.resolve("limit-lucene-nrt"), events, each, true, times);
+        double[] nrt = lucene(work.resolve("lucene-nrt"), events, each, true, times);
         return new Result(sqlite, lucene[0], jackson, lucene[1], nrt[0], nrt[1]);
-    }
-
-    /** Deletes what {@link #run} wrote under {@code work}. */
-    static void deleteData(Path work) throws java.io.IOException {
-        for (String dir : List.of("limit-sqlite", "limit-lucene-warm-up", "limit-lucene", "limit-lucene-nrt")) {
-            JinjuProcess.deleteTree(work.resolve(dir));
-        }
     }
 
     static double sqlite(Path dir, List<LogEvent> events, Duration each, BatchTimes times) throws Exception {

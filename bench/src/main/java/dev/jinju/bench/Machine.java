@@ -81,5 +81,4 @@ final class Machine {
             return 0;
         }
     }
-
 }

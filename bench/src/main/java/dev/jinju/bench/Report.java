@@ -1,5 +1,6 @@
 package dev.jinju.bench;
 
+import dev.jinju.it.JinjuProcess;
 import org.openjdk.jmh.results.RunResult;
 
 import java.time.LocalDate;
@@ -43,7 +44,7 @@ final class Report {
                 .append(mode.isEmpty() ? "" : " -Dbench.args=\"" + mode + "\"").append("`\n");
         md.append("- The server is the packaged jar (`java " + String.join(" ", Bench.SERVER_JVM).replace(
                         java.nio.file.Path.of("").toAbsolutePath() + "/", "")
-                + " -jar target/jinju-run.jar`) on a fresh data dir; clients run in the benchmark's JVM on the same 2 cores, so they compete with the server for CPU.\n\n");
+                + " -jar " + JinjuProcess.JAR + "`) on a fresh data dir; clients run in the benchmark's JVM on the same 2 cores, so they compete with the server for CPU.\n\n");
 
         md.append("## Ingest (batches of ").append(IngestBench.BATCH).append(" realistic events)\n\n");
         md.append(String.format("One server takes the runs in turn. Each run measures for %d s after a %d s warm-up; the first"

@@ -455,13 +455,13 @@ public final class TextIndex implements AutoCloseable {
                     long target = readSeq;
                     long waited = now - Math.min(now, oldestWaitingSince());
                     int rows = pending.size();
-                    long added = System.currentTimeMillis();
+                    long adding = System.currentTimeMillis();
                     addPending();
                     long refreshing = System.currentTimeMillis();
                     manager.maybeRefreshBlocking();
                     if (LOG.isDebugEnabled()) {
                         LOG.debugf("indexed %d rows, the oldest waiting %d ms; added in %d ms, refreshed in %d ms", rows,
-                                waited, refreshing - added, System.currentTimeMillis() - refreshing);
+                                waited, refreshing - adding, System.currentTimeMillis() - refreshing);
                     }
                     searchableSeq = target;
                     urgent = false; // after: a waiter asks again until it sees searchableSeq move
