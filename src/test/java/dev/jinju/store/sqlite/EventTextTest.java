@@ -3,6 +3,8 @@ package dev.jinju.store.sqlite;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,6 +12,7 @@ import java.util.HexFormat;
 import java.util.SplittableRandom;
 import java.util.zip.Deflater;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -70,6 +73,19 @@ class EventTextTest {
         byte[] compressed = EventText.encode(message, "at PaymentService.charge(PaymentService.java:42)");
         assertEquals(EventText.LZ4_BLOCK, compressed[0]);
         assertTrue(compressed.length < message.length() / 5, "compressed to " + compressed.length);
+    }
+
+    @Test
+    void compressesWithLz4sNativeLibraryAndLeavesNoCopyOfIt() throws Exception {
+        String message = "payment failed for order 9 while processing checkout step 3 ".repeat(20);
+        assertEquals(new EventText.Text(message, null), EventText.decode(EventText.encode(message, null)));
+        // lz4-java ships the library for Linux on x86-64 and ARM, as Jinju runs and is tested.
+        assertEquals("LZ4JNICompressor", EventText.compressor());
+        // lz4-java unpacks the library to the temp dir; Jinju deletes the copy once it is loaded (mapped).
+        try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.startsWith("liblz4-java-")).toList());
+        }
     }
 
     @Test
