@@ -299,6 +299,50 @@ describe('Jinju dashboard', () => {
     assert.deepEqual(dialogs, [])
   })
 
+  it('an explore URL searches the groups this browser remembers, without waiting for the projects list', async () => {
+    // The pages above loaded the list, so this browser remembers it. Hold the next load of it back for 3 s.
+    const p = await context.newPage()
+    let projectsAnswered = false
+    await p.route('**/graphql', async (route) => {
+      if ((route.request().postData() ?? '').includes('query Projects')) await new Promise((r) => setTimeout(r, 3000))
+      await route.continue()
+    })
+    p.on('requestfinished', (r) => {
+      if ((r.postData() ?? '').includes('query Projects')) projectsAnswered = true
+    })
+    try {
+      await p.goto(`${BASE_URL}/explore?project=demo&env=production&range=24h`, { waitUntil: 'commit' })
+      await p.getByTestId('event-row').first().waitFor()
+      assert.equal(projectsAnswered, false, 'the first rows came before the projects list')
+      await p.waitForEvent('requestfinished', { predicate: (r) => (r.postData() ?? '').includes('query Projects') })
+      assert.ok((await p.getByTestId('event-row').count()) > 0, 'the rows stay once the list answers')
+    } finally {
+      await p.close()
+    }
+  })
+
+  it('a remembered projects list that is out of date is replaced, and the search follows the fresh groups', async () => {
+    const p = await context.newPage()
+    const stale = [{ name: 'demo', environments: [{ name: 'production', logGroups: [{ name: '/jinju/demo/gone' }] }] }]
+    await p.addInitScript((list) => localStorage.setItem('jinju.projects', JSON.stringify(list)), stale)
+    const searched = []
+    p.on('request', (r) => {
+      const body = r.postData() ?? ''
+      if (body.includes('query Events')) searched.push(JSON.parse(body).variables.filter.groups)
+    })
+    try {
+      await p.goto(`${BASE_URL}/explore?project=demo&env=production&range=24h`)
+      await p.getByTestId('event-row').first().waitFor()
+      assert.deepEqual(searched[0], ['/jinju/demo/gone'], 'the first search used the remembered groups')
+      assert.ok(searched.at(-1).includes('/jinju/demo/production'), `then the fresh ones: ${JSON.stringify(searched)}`)
+      const remembered = JSON.parse(await p.evaluate(() => localStorage.getItem('jinju.projects')))
+      const groups = remembered.find((x) => x.name === 'demo').environments.flatMap((e) => e.logGroups.map((g) => g.name))
+      assert.ok(groups.includes('/jinju/demo/production') && !groups.includes('/jinju/demo/gone'), 'the fresh list is remembered')
+    } finally {
+      await p.close()
+    }
+  })
+
   it('ran without page errors or CSP violations', () => {
     assert.deepEqual(pageErrors, [])
     assert.deepEqual(cspViolations, [])

@@ -1,11 +1,13 @@
-// Projects, environments and log groups; loaded once and shared by the pages.
+// Projects, environments and log groups; loaded once and shared by the pages. Until the load answers, the list
+// this browser loaded last stands in for it (lib/projectsCache.ts).
 
 import { ref, type Ref } from 'vue'
 import { PROJECTS_QUERY } from '../graphql/operations'
 import type { Project, ProjectsResult } from '../graphql/types'
 import { errorMessage, graphqlRequest } from './useGraphql'
+import { browserStorage, readProjects, writeProjects } from '../lib/projectsCache'
 
-const projects = ref<Project[]>([])
+const projects = ref<Project[]>(readProjects(browserStorage()))
 const loading = ref(false)
 const error = ref<string | null>(null)
 let pending: Promise<void> | null = null
@@ -18,6 +20,7 @@ async function load(force = false): Promise<void> {
     try {
       const data = await graphqlRequest<ProjectsResult>(PROJECTS_QUERY)
       projects.value = data.projects
+      writeProjects(browserStorage(), data.projects)
     } catch (e) {
       error.value = errorMessage(e)
       pending = null
