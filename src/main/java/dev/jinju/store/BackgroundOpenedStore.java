@@ -89,6 +89,11 @@ public final class BackgroundOpenedStore implements LogStore, AutoCloseable {
     }
 
     @Override
+    public void onSearchable(java.util.function.LongConsumer delays) {
+        opening.thenAccept(store -> store.onSearchable(delays)); // at once if already open; never if it fails
+    }
+
+    @Override
     public void ping() {
         if (!opening.isDone()) {
             throw new StoreException("the store is still opening");

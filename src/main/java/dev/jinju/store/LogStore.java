@@ -42,6 +42,13 @@ public interface LogStore {
         return java.util.Optional.empty();
     }
 
+    /**
+     * Tells {@code delays} how long each acknowledged write took to become searchable through the store's text
+     * index, in milliseconds. Stores without such an index (CloudWatch) never call it.
+     */
+    default void onSearchable(java.util.function.LongConsumer delays) {
+    }
+
     /** A cheap check that the store answers (readiness, heartbeat); throws when it does not. */
     default void ping() {
         logGroups();

@@ -38,7 +38,28 @@ final class IngestBench {
      * The text index's lag as the server reports it: the most events and seconds it trailed by during the run,
      * and how long after the run it took to catch up (all acknowledged events searchable through the index).
      */
-    record IndexLag(long maxEvents, double maxMillis, double catchUpMillis) {
+    record IndexLag(long maxEvents, double maxMillis, double catchUpMillis, Searchable searchable) {
+    }
+
+    /**
+     * From the server's {@code jinju_index_searchable_seconds} histogram, over the run: how many writes (commits of
+     * the store's writer) became searchable, how many of those within 2 s of their acknowledgment, and the smallest
+     * of the histogram's bounds (0.5, 1, 1.5, 2, 3, 5 s) that every one of them stayed under (infinite: some took
+     * more than 5 s; NaN: no histogram). Unlike the lag above, sampled once a second, it misses no write.
+     */
+    record Searchable(long writes, long within2s, double slowestUnderSeconds) {
+        boolean allWithin2s() {
+            return writes > 0 && within2s == writes;
+        }
+
+        String describe() {
+            if (writes == 0) {
+                return "not measured";
+            }
+            String under = Double.isInfinite(slowestUnderSeconds) ? "some over 5 s"
+                    : String.format("all under %.1f s", slowestUnderSeconds);
+            return String.format("%.1f %% of %d (%s)", 100.0 * within2s / writes, writes, under);
+        }
     }
 
     private final JinjuProcess jinju;
@@ -129,9 +150,11 @@ final class IngestBench {
         }
         double rss = 0;
         long nextLagPoll = 0;
+        java.util.SortedMap<Double, Long> bucketsAtStart = new java.util.TreeMap<>();
         while (System.nanoTime() < end) {
             if (Double.isNaN(cpuStart) && System.nanoTime() >= warmEnd) {
                 cpuStart = Machine.cpuSeconds(jinju.pid());
+                bucketsAtStart = searchableBuckets();
                 threadsStart = Machine.cpuSecondsByThread(jinju.pid());
                 clientCpuStart = Machine.cpuSeconds(ProcessHandle.current().pid());
             }
@@ -168,7 +191,8 @@ final class IngestBench {
             k += s.length - 2;
         }
         double seconds = measure.toNanos() / 1e9;
-        IndexLag lag = new IndexLag(maxLagEvents, maxLagMillis, catchUpMillis());
+        double catchUp = catchUpMillis();
+        IndexLag lag = new IndexLag(maxLagEvents, maxLagMillis, catchUp, searchable(bucketsAtStart, searchableBuckets()));
         return new Result(door, clients, accepted / seconds, Stats.percentileMs(all, total, 50),
                 Stats.percentileMs(all, total, 99), (cpuEnd - cpuStart) / seconds, (clientCpuEnd - clientCpuStart) / seconds,
                 rss, lag, searchableAfter(), failures, byThread);
@@ -180,6 +204,37 @@ final class IngestBench {
                 .path("data").path("indexStatus");
         return status.isObject() ? new long[]{status.path("lagEvents").asLong(), status.path("lagMillis").asLong()}
                 : new long[]{0, 0};
+    }
+
+    /** The histogram's cumulative counts by upper bound in seconds (+Inf last); empty when the server has none. */
+    java.util.SortedMap<Double, Long> searchableBuckets() throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + jinju.port + "/q/metrics"))
+                .header("Cookie", jinju.sessionCookie()).GET().build(), HttpResponse.BodyHandlers.ofString());
+        java.util.SortedMap<Double, Long> buckets = new java.util.TreeMap<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(?m)^jinju_index_searchable_seconds_bucket\\{le=\"([^\"]+)\"\\} (\\S+)$").matcher(r.body());
+        while (m.find()) {
+            buckets.put(m.group(1).equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(m.group(1)),
+                    (long) Double.parseDouble(m.group(2)));
+        }
+        return buckets;
+    }
+
+    /** The writes counted between two readings of the histogram. */
+    static Searchable searchable(java.util.SortedMap<Double, Long> before, java.util.SortedMap<Double, Long> after) {
+        if (after.isEmpty()) {
+            return new Searchable(0, 0, Double.NaN);
+        }
+        long writes = after.get(after.lastKey()) - before.getOrDefault(after.lastKey(), 0L);
+        long within2s = after.getOrDefault(2.0, 0L) - before.getOrDefault(2.0, 0L);
+        double slowest = Double.POSITIVE_INFINITY;
+        for (java.util.Map.Entry<Double, Long> b : after.entrySet()) {
+            if (b.getValue() - before.getOrDefault(b.getKey(), 0L) == writes) {
+                slowest = b.getKey();
+                break;
+            }
+        }
+        return new Searchable(writes, within2s, slowest);
     }
 
     /** Milliseconds from the end of the run until the text index holds every acknowledged event (NaN: not in 5 min). */

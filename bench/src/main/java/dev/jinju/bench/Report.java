@@ -52,16 +52,18 @@ final class Report {
                 warmup.toSeconds(), firstWarmup.toSeconds()));
         md.append("Event times, here and in the limits below: ").append(times.describe()).append(".\n\n");
         md.append("| door | clients | events/s | p50 ms | p99 ms | server CPU (cores) | client CPU (cores) | server RSS MB "
-                + "| index lag max (events / s) | index caught up after run, ms | probe found by search after ms | failed requests |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+                + "| index lag max (events / s) | writes searchable within 2 s | index caught up after run, ms "
+                + "| probe found by search after ms | failed requests |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         double bestRest = 0;
         double bestGraphql = 0;
         double maxRss = 0;
         for (IngestBench.Result r : ingest) {
-            md.append(String.format("| %s | %d | %.0f | %s | %s | %.2f | %.2f | %.0f | %d / %.1f | %s | %s | %d |%n",
+            md.append(String.format("| %s | %d | %.0f | %s | %s | %.2f | %.2f | %.0f | %d / %.1f | %s | %s | %s | %d |%n",
                     r.door().equals("rest") ? "`POST /api/ingest`" : "GraphQL `ingest`", r.clients(), r.eventsPerSecond(),
                     Stats.ms(r.p50Ms()), Stats.ms(r.p99Ms()), r.serverCores(), r.clientCores(), r.rssMb(),
-                    r.lag().maxEvents(), r.lag().maxMillis() / 1000, Stats.ms(r.lag().catchUpMillis()),
+                    r.lag().maxEvents(), r.lag().maxMillis() / 1000, r.lag().searchable().describe(),
+                    Stats.ms(r.lag().catchUpMillis()),
                     Stats.ms(r.searchableAfterMs()), r.failures()));
             if (r.door().equals("rest")) {
                 bestRest = Math.max(bestRest, r.eventsPerSecond());
@@ -127,8 +129,17 @@ final class Report {
         goal(md, "`POST /api/ingest` ≥ 60 % of the slower storage limit", String.format("%.0f%%", ratio * 100), ratio >= 0.6);
         goal(md, "GraphQL `ingest` ≥ 20 000 events/s", String.format("%.0f", bestGraphql), bestGraphql >= 20_000);
         double maxLagMs = ingest.stream().mapToDouble(r -> r.lag().maxMillis()).filter(v -> !Double.isNaN(v)).max().orElse(Double.NaN);
-        goal(md, "searchable through the index within 2 s (the index's lag at its most, every ingest run)",
-                String.format("%.2f s", maxLagMs / 1000), maxLagMs <= 2_000);
+        long writes = ingest.stream().mapToLong(r -> r.lag().searchable().writes()).sum();
+        long within2s = ingest.stream().mapToLong(r -> r.lag().searchable().within2s()).sum();
+        if (!ingest.isEmpty() && ingest.stream().allMatch(r -> r.lag().searchable().writes() > 0)) {
+            // Every write, from the server's histogram; the lag sampled once a second misses the peaks between samples.
+            goal(md, "searchable through the index within 2 s (every write of every ingest run)",
+                    String.format("%.2f %% of %d writes (the lag sampled once a second: at most %.2f s)",
+                            100.0 * within2s / writes, writes, maxLagMs / 1000), within2s == writes);
+        } else {
+            goal(md, "searchable through the index within 2 s (the index's lag at its most, sampled once a second)",
+                    String.format("%.2f s", maxLagMs / 1000), maxLagMs <= 2_000);
+        }
         goal(md, "idle RSS ≤ 150 MB", String.format("%.0f MB", idleRssMb), idleRssMb <= 150);
         goal(md, "RSS ≤ 500 MB under sustained ingest", String.format("%.0f MB", maxRss), maxRss <= 500);
         goal(md, "startup ≤ 1.5 s", String.format("%.0f ms", startupMs), startupMs <= 1_500);

@@ -40,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -101,6 +102,8 @@ public final class TextIndex implements AutoCloseable {
     /** Highest seq every reader acquired after this was read is guaranteed to hold. */
     private volatile long searchableSeq;
     private volatile long committedSeq;
+    /** Told how long each write waited to become searchable (see {@link #onSearchable}). */
+    private volatile LongConsumer searchableDelays = delay -> { };
     /** Highest seq SQLite acknowledged, as the store reported it. */
     private volatile long storedSeq;
     /** (highest seq of a write commit, when it was acknowledged), oldest first, trimmed as refreshes catch up. */
@@ -342,8 +345,13 @@ public final class TextIndex implements AutoCloseable {
     public IndexStatus status() {
         long searchable = searchableSeq;
         long stored = storedSeq;
-        trimAcknowledged(searchable);
-        long[] oldest = acknowledged.peekFirst();
+        long[] oldest = null;
+        for (long[] a : acknowledged) { // the indexer drops what its refresh made searchable, right after it
+            if (a[0] > searchable) {
+                oldest = a;
+                break;
+            }
+        }
         long lagMillis = stored > searchable && oldest != null ? Math.max(0, System.currentTimeMillis() - oldest[1]) : 0;
         return new IndexStatus(true, stored, searchable, committedSeq, Math.max(0, stored - searchable), lagMillis);
     }
@@ -367,11 +375,27 @@ public final class TextIndex implements AutoCloseable {
         return oldest != null && oldest[0] > searchableSeq ? oldest[1] : Long.MAX_VALUE / 2;
     }
 
-    private void trimAcknowledged(long searchable) {
+    /**
+     * Drops the writes a refresh made searchable, telling the listener how long each waited since it was
+     * acknowledged (not the rows SQLite held at start: they were no write's). The indexer alone drops entries, so
+     * every write is told once.
+     */
+    private void searchableUpTo(long searchable, long now) {
         long[] first;
         while ((first = acknowledged.peekFirst()) != null && first[0] <= searchable) {
-            acknowledged.remove(first);
+            acknowledged.pollFirst();
+            if (first[0] > startSeq) {
+                searchableDelays.accept(now - first[1]);
+            }
         }
+    }
+
+    /**
+     * Tells {@code delays} how long each acknowledged write (one commit of the store's writer) took to become
+     * searchable through the index, in milliseconds, as refreshes make writes searchable.
+     */
+    public void onSearchable(LongConsumer delays) {
+        searchableDelays = delays;
     }
 
     /**
@@ -465,7 +489,7 @@ public final class TextIndex implements AutoCloseable {
                     }
                     searchableSeq = target;
                     urgent = false; // after: a waiter asks again until it sees searchableSeq move
-                    trimAcknowledged(target);
+                    searchableUpTo(target, System.currentTimeMillis());
                     synchronized (refreshed) {
                         refreshed.notifyAll();
                     }
@@ -477,6 +501,9 @@ public final class TextIndex implements AutoCloseable {
                     lastCommit = now;
                 }
                 if (n < CHUNK) {
+                    // A write whose rows a round took before the store reported it (a commit races the indexer's
+                    // read) is searchable already: count it now, not at the next round.
+                    searchableUpTo(searchableSeq, System.currentTimeMillis());
                     // behind only when no round ran above, so dueAt still holds
                     long wait = readSeq > searchableSeq ? Math.max(1, dueAt - now) : refreshMillis;
                     synchronized (signal) {

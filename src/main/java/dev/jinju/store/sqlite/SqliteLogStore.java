@@ -96,6 +96,13 @@ public class SqliteLogStore implements LogStore, AutoCloseable {
         }
     }
 
+    @Override
+    public void onSearchable(java.util.function.LongConsumer delays) {
+        if (index != null) {
+            index.onSearchable(delays);
+        }
+    }
+
     /** How far the text index trails SQLite (the server publishes it as a metric and health detail). */
     @Override
     public java.util.Optional<dev.jinju.store.IndexLag> indexLag() {

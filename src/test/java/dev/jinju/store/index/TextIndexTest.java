@@ -99,6 +99,33 @@ class TextIndexTest {
     }
 
     @Test
+    void eachAcknowledgedWriteIsToldOnceHowLongItTookToBecomeSearchableButNotTheRowsHeldAtStart() throws Exception {
+        DataSource ds = storeRows(300);
+        java.util.Queue<Long> delays = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        // SQLite held rows 1..200 at start: the index catches up with them, and no write waited for that.
+        try (TextIndex index = new TextIndex(ds, new IndexOptions(dir.resolve("index"), Duration.ofMillis(50), NEVER,
+                false, 1), 200)) {
+            index.onSearchable(delays::add);
+            assertTrue(index.awaitSearchable(200, 60_000));
+            assertEquals(List.of(), List.copyOf(delays));
+            long acknowledged = System.currentTimeMillis();
+            index.written(250); // two commits of the store's writer, acknowledged now
+            index.written(300);
+            assertTrue(index.awaitSearchable(300, 60_000));
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (delays.size() < 2 && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            long searchable = System.currentTimeMillis();
+            Thread.sleep(200);
+            assertEquals(2, delays.size(), "one delay per write: " + delays);
+            for (long d : delays) {
+                assertTrue(d >= 0 && d <= searchable - acknowledged, d + " ms");
+            }
+        }
+    }
+
+    @Test
     void aDueRefreshTakesEveryRowStoredByThenNotOnlyTheNextChunk() throws Exception {
         int rows = TextIndex.CHUNK * 2 + 500;
         DataSource ds = storeRows(rows);
