@@ -121,8 +121,10 @@ public final class Bench {
             log("startup %.0f ms, RSS 2 s after login %.0f MB, idle RSS %.0f MB", report.startupMs,
                     report.rssAfterLoginMb, report.idleRssMb);
             IngestBench ingest = new IngestBench(jinju, times);
-            for (String door : List.of(option(args, "--doors", "rest,graphql").split(","))) {
-                for (int c : clients) {
+            // The doors take turns at each client count: the index grows through the runs, and a larger index
+            // merges more per event, so the door measured second at every count would pay for the first's events.
+            for (int c : clients) {
+                for (String door : List.of(option(args, "--doors", "rest,graphql").split(","))) {
                     IngestBench.Result r = ingest.run(door, c, report.ingest.isEmpty() ? firstWarmup : warmup, measure);
                     log("ingest %s x%d: %.0f events/s, p50 %.1f ms, p99 %.1f ms, server %.2f cores, client %.2f cores,"
                                     + " server RSS max %.0f MB, %s, probe found after %.0f ms; server cores by thread %s", door, c,
