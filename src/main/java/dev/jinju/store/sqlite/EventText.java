@@ -52,7 +52,16 @@ public final class EventText {
      * mapped once loaded, so its file is unlinked right away, as {@link SqliteNativeLibrary} does for SQLite's.
      */
     private static LZ4Compressor nativeWherePossible() {
-        LZ4Compressor compressor = LZ4Factory.fastestInstance().fastCompressor();
+        LZ4Compressor compressor;
+        try {
+            // Not fastestInstance(): it tries the library only from the JVM's own class loader, and so never in a
+            // benchmark run by Maven or in dev mode.
+            compressor = LZ4Factory.nativeInstance().fastCompressor();
+        } catch (LinkageError | RuntimeException e) {
+            // no library for this platform, an unusable temp dir, or loaded by another class loader (dev mode)
+            LOG.debugf(e, "lz4-java's native library did not load; compressing with its Java implementation");
+            return LZ4Factory.safeInstance().fastCompressor();
+        }
         Path maps = Path.of("/proc/self/maps");
         if (Files.isReadable(maps)) {
             try (Stream<String> lines = Files.lines(maps)) {
