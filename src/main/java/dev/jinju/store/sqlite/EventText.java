@@ -4,20 +4,14 @@ import net.jpountz.lz4.LZ4Compressor;
 import net.jpountz.lz4.LZ4Exception;
 import net.jpountz.lz4.LZ4Factory;
 import net.jpountz.lz4.LZ4SafeDecompressor;
-import org.jboss.logging.Logger;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.stream.Stream;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
 
 /** The compact stored form of an event's message and stack trace: the {@code events.text_z} column. */
 public final class EventText {
-    private static final Logger LOG = Logger.getLogger(EventText.class);
     /**
      * Layout: a flag byte, then (compressed only) the plain length as a varint, then the payload. The plain form
      * is, for message then stack trace, a varint (0 for null, else the UTF-8 length + 1) and the UTF-8 bytes.
@@ -41,40 +35,10 @@ public final class EventText {
      * one: the input is Jinju's own text, and the Java compressor took a quarter of the request threads' time
      * under ingest (round 10: 4.3 against 1.8 µs per event).
      */
-    private static final LZ4Compressor COMPRESSOR = nativeWherePossible();
+    private static final LZ4Compressor COMPRESSOR = Lz4NativeLibrary.fastCompressor();
     /** lz4-java's pure-Java implementation, bounds-checked: stored bytes are not trusted to be well formed. */
     private static final LZ4SafeDecompressor DECOMPRESSOR = LZ4Factory.safeInstance().safeDecompressor();
     private static final ThreadLocal<Inflater> INFLATER = ThreadLocal.withInitial(() -> new Inflater(true));
-
-    /**
-     * lz4-java unpacks its library into {@code java.io.tmpdir} and deletes the copy only at a normal exit, so a
-     * SIGKILLed JVM would leave one behind (for an hour, until a later start cleans it). On Linux the library stays
-     * mapped once loaded, so its file is unlinked right away, as {@link SqliteNativeLibrary} does for SQLite's.
-     */
-    private static LZ4Compressor nativeWherePossible() {
-        LZ4Compressor compressor;
-        try {
-            // Not fastestInstance(): it tries the library only from the JVM's own class loader, and so never in a
-            // benchmark run by Maven or in dev mode.
-            compressor = LZ4Factory.nativeInstance().fastCompressor();
-        } catch (LinkageError | RuntimeException e) {
-            // no library for this platform, an unusable temp dir, or loaded by another class loader (dev mode)
-            LOG.debugf(e, "lz4-java's native library did not load; compressing with its Java implementation");
-            return LZ4Factory.safeInstance().fastCompressor();
-        }
-        Path maps = Path.of("/proc/self/maps");
-        if (Files.isReadable(maps)) {
-            try (Stream<String> lines = Files.lines(maps)) {
-                for (String file : lines.filter(l -> l.indexOf('/') > 0).map(l -> l.substring(l.indexOf('/')))
-                        .filter(f -> f.contains("/liblz4-java-")).distinct().toList()) {
-                    Files.deleteIfExists(Path.of(file));
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.debugf(e, "could not remove the unpacked copy of lz4-java's library");
-            }
-        }
-        return compressor;
-    }
 
     /** The LZ4 compressor in use, by class name: the native one where lz4-java's library loads. */
     static String compressor() {
