@@ -1,33 +1,26 @@
 package dev.jinju.graphql;
 
-import dev.jinju.graphql.types.EventInput;
-import dev.jinju.graphql.types.HttpInput;
-import dev.jinju.graphql.types.IngestBatchInput;
-import dev.jinju.graphql.types.IngestContext;
-import dev.jinju.graphql.types.UserInput;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import dev.jinju.ingest.IngestBatch;
 
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
- * The {@code IngestBatch} input of the ingest mutation read straight from its JSON variable, for the input every
- * client sends: each field of its declared type, nothing else. Whatever GraphQL would coerce or refuse (an
- * unknown field, a number for a string, a missing required field, {@code 500.0} for an Int, one string for a
- * list) makes {@link #batch} answer null, and the request goes to SmallRye, which says exactly what is wrong.
+ * The {@code IngestBatch} variable of an ingest mutation read straight from the request body into the service's
+ * {@link IngestBatch}, token by token with Jackson, for the input every client sends: each field of its declared
+ * type, nothing else. Whatever GraphQL would coerce or refuse (an unknown field, a number for a string, a missing
+ * required field, {@code 500.0} for an Int, one string for a list) makes {@link #request} answer null, and the
+ * request goes to SmallRye, which says exactly what is wrong.
  */
-final class IngestBatchJson {
-    private static final Set<String> BATCH = Set.of("key", "project", "environment", "batchId", "context", "events");
-    private static final Set<String> CONTEXT = Set.of("url", "userAgent", "user", "release", "pageViewId");
-    private static final Set<String> USER = Set.of("id", "email", "name");
-    private static final Set<String> HTTP = Set.of("method", "status");
-    private static final Set<String> EVENT = Set.of("timestamp", "level", "type", "code", "message", "stackTrace",
-            "url", "location", "componentTrace", "http", "user", "requestId", "extra");
+public final class IngestBatchJson {
+    /** Jackson's streaming parser alone: no object mapper, nothing built but the batch. */
+    private static final JsonFactory JSON = new JsonFactory();
 
     /** Thrown inside this class when the input is not plainly of its type; never leaves it. */
     private static final class NotPlain extends RuntimeException {
@@ -41,145 +34,233 @@ final class IngestBatchJson {
     private IngestBatchJson() {
     }
 
-    /** The batch, or null when GraphQL's own coercion should decide about this input. */
-    static IngestBatchInput batch(JsonValue json) {
-        try {
-            JsonObject o = object(json, BATCH, false);
-            IngestBatchInput in = new IngestBatchInput();
-            in.key = string(o, "key", true);
-            in.project = string(o, "project", true);
-            in.environment = string(o, "environment", true);
-            in.batchId = string(o, "batchId", true);
-            in.context = context(o.get("context"));
-            JsonValue events = o.get("events");
-            if (!(events instanceof JsonArray array)) {
-                throw NOT_PLAIN;
+    /**
+     * The batch of a GraphQL request body ({@code query}, {@code operationName}, {@code variables} and no other
+     * member) whose document is the ingest mutation named {@code operationName} with the batch in variable
+     * {@code variable}; null when GraphQL's own reading should decide about this request.
+     */
+    public static IngestBatch request(byte[] body, String operationName, String variable) {
+        try (JsonParser p = JSON.createParser(body)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
             }
-            in.events = new ArrayList<>(array.size());
-            for (JsonValue e : array) {
-                in.events.add(event(e));
+            IngestBatch batch = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String member = p.currentName();
+                JsonToken value = p.nextToken();
+                switch (member) {
+                    case "query" -> require(value == JsonToken.VALUE_STRING);
+                    case "operationName" -> require(value == JsonToken.VALUE_NULL
+                            || value == JsonToken.VALUE_STRING && p.getText().equals(operationName));
+                    case "variables" -> {
+                        require(value == JsonToken.START_OBJECT);
+                        batch = variables(p, variable);
+                    }
+                    default -> throw NOT_PLAIN; // extensions and the like: SmallRye's to interpret
+                }
             }
-            return in;
-        } catch (NotPlain e) {
+            return p.nextToken() == null ? batch : null;
+        } catch (IOException | RuntimeException notPlain) { // NotPlain, or JSON Jackson refuses: SmallRye decides
             return null;
         }
     }
 
-    private static IngestContext context(JsonValue json) {
-        JsonObject o = object(json, CONTEXT, true);
-        if (o == null) {
-            return null;
-        }
-        IngestContext c = new IngestContext();
-        c.url = string(o, "url", false);
-        c.userAgent = string(o, "userAgent", false);
-        c.user = user(o.get("user"));
-        c.release = string(o, "release", false);
-        c.pageViewId = string(o, "pageViewId", false);
-        return c;
-    }
-
-    private static EventInput event(JsonValue json) {
-        JsonObject o = object(json, EVENT, true);
-        if (o == null) {
-            return null;
-        }
-        EventInput e = new EventInput();
-        e.timestamp = string(o, "timestamp", true);
-        e.level = string(o, "level", true);
-        e.type = string(o, "type", false);
-        e.code = string(o, "code", false);
-        e.message = string(o, "message", true);
-        e.stackTrace = string(o, "stackTrace", false);
-        e.url = string(o, "url", false);
-        e.location = string(o, "location", false);
-        e.componentTrace = strings(o.get("componentTrace"));
-        e.http = http(o.get("http"));
-        e.user = user(o.get("user"));
-        e.requestId = string(o, "requestId", false);
-        JsonValue extra = o.get("extra");
-        if (extra != null && extra != JsonValue.NULL && !(extra instanceof JsonObject)) {
-            throw NOT_PLAIN;
-        }
-        e.extra = extra instanceof JsonObject x ? x : null;
-        return e;
-    }
-
-    private static HttpInput http(JsonValue json) {
-        JsonObject o = object(json, HTTP, true);
-        if (o == null) {
-            return null;
-        }
-        HttpInput h = new HttpInput();
-        h.method = string(o, "method", false);
-        JsonValue status = o.get("status");
-        if (status != null && status != JsonValue.NULL) {
-            if (!(status instanceof JsonNumber n) || !n.isIntegral()) {
-                throw NOT_PLAIN;
-            }
-            try {
-                h.status = n.bigIntegerValueExact().intValueExact();
-            } catch (ArithmeticException outOfRange) {
-                throw NOT_PLAIN;
+    private static IngestBatch variables(JsonParser p, String variable) throws IOException {
+        IngestBatch batch = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            boolean ours = p.currentName().equals(variable);
+            JsonToken value = p.nextToken();
+            if (ours) {
+                require(value == JsonToken.START_OBJECT);
+                batch = batch(p);
+            } else {
+                p.skipChildren(); // a variable the document does not declare: GraphQL ignores it
             }
         }
-        return h;
+        return batch;
     }
 
-    private static UserInput user(JsonValue json) {
-        JsonObject o = object(json, USER, true);
-        if (o == null) {
-            return null;
-        }
-        UserInput u = new UserInput();
-        u.id = string(o, "id", false);
-        u.email = string(o, "email", false);
-        u.name = string(o, "name", false);
-        return u;
-    }
-
-    private static List<String> strings(JsonValue json) {
-        if (json == null || json == JsonValue.NULL) {
-            return null;
-        }
-        if (!(json instanceof JsonArray array)) {
-            throw NOT_PLAIN;
-        }
-        List<String> out = new ArrayList<>(array.size());
-        for (JsonValue v : array) {
-            if (!(v instanceof JsonString s)) {
-                throw NOT_PLAIN;
+    private static IngestBatch batch(JsonParser p) throws IOException {
+        String key = null, project = null, environment = null, batchId = null;
+        IngestBatch.Context context = null;
+        List<IngestBatch.Event> events = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "key" -> key = string(p, value);
+                case "project" -> project = string(p, value);
+                case "environment" -> environment = string(p, value);
+                case "batchId" -> batchId = string(p, value);
+                case "context" -> context = value == JsonToken.VALUE_NULL ? null : context(p, value);
+                case "events" -> {
+                    require(value == JsonToken.START_ARRAY);
+                    events = new ArrayList<>(64);
+                    for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                        events.add(e == JsonToken.VALUE_NULL ? null : event(p, e));
+                    }
+                }
+                default -> throw NOT_PLAIN;
             }
-            out.add(s.getString());
+        }
+        require(key != null && project != null && environment != null && batchId != null && events != null);
+        return new IngestBatch(key, project, environment, batchId, context, events);
+    }
+
+    private static IngestBatch.Context context(JsonParser p, JsonToken start) throws IOException {
+        require(start == JsonToken.START_OBJECT);
+        String url = null, userAgent = null, release = null, pageViewId = null;
+        IngestBatch.UserData user = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "url" -> url = string(p, value);
+                case "userAgent" -> userAgent = string(p, value);
+                case "user" -> user = user(p, value);
+                case "release" -> release = string(p, value);
+                case "pageViewId" -> pageViewId = string(p, value);
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new IngestBatch.Context(url, userAgent, user, release, pageViewId);
+    }
+
+    private static IngestBatch.Event event(JsonParser p, JsonToken start) throws IOException {
+        require(start == JsonToken.START_OBJECT);
+        String timestamp = null, level = null, type = null, code = null, message = null, stackTrace = null;
+        String url = null, location = null, requestId = null;
+        List<String> componentTrace = null;
+        IngestBatch.HttpData http = null;
+        IngestBatch.UserData user = null;
+        Map<String, Object> extra = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "timestamp" -> timestamp = string(p, value);
+                case "level" -> level = string(p, value);
+                case "type" -> type = string(p, value);
+                case "code" -> code = string(p, value);
+                case "message" -> message = string(p, value);
+                case "stackTrace" -> stackTrace = string(p, value);
+                case "url" -> url = string(p, value);
+                case "location" -> location = string(p, value);
+                case "componentTrace" -> componentTrace = strings(p, value);
+                case "http" -> http = http(p, value);
+                case "user" -> user = user(p, value);
+                case "requestId" -> requestId = string(p, value);
+                case "extra" -> {
+                    require(value == JsonToken.VALUE_NULL || value == JsonToken.START_OBJECT);
+                    extra = value == JsonToken.VALUE_NULL ? null : object(p);
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        require(timestamp != null && level != null && message != null);
+        return new IngestBatch.Event(timestamp, level, type, code, message, stackTrace, url, location,
+                componentTrace, http, user, requestId, extra);
+    }
+
+    private static IngestBatch.HttpData http(JsonParser p, JsonToken start) throws IOException {
+        if (start == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        require(start == JsonToken.START_OBJECT);
+        String method = null;
+        Integer status = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "method" -> method = string(p, value);
+                case "status" -> {
+                    // an Int: an integer literal within 32 bits; 500.0 or 5e2 are for GraphQL to judge
+                    require(value == JsonToken.VALUE_NULL || value == JsonToken.VALUE_NUMBER_INT
+                            && p.getNumberType() == JsonParser.NumberType.INT);
+                    status = value == JsonToken.VALUE_NULL ? null : p.getIntValue();
+                }
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new IngestBatch.HttpData(method, status);
+    }
+
+    private static IngestBatch.UserData user(JsonParser p, JsonToken start) throws IOException {
+        if (start == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        require(start == JsonToken.START_OBJECT);
+        String id = null, email = null, name = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "id" -> id = string(p, value);
+                case "email" -> email = string(p, value);
+                case "name" -> name = string(p, value);
+                default -> throw NOT_PLAIN;
+            }
+        }
+        return new IngestBatch.UserData(id, email, name);
+    }
+
+    private static List<String> strings(JsonParser p, JsonToken start) throws IOException {
+        if (start == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        require(start == JsonToken.START_ARRAY);
+        List<String> out = new ArrayList<>();
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            require(t == JsonToken.VALUE_STRING);
+            out.add(p.getText());
         }
         return out;
     }
 
-    /** The value as an object with only the given keys; null for JSON null or absent when nullable. */
-    private static JsonObject object(JsonValue json, Set<String> keys, boolean nullable) {
-        if (json == null || json == JsonValue.NULL) {
-            if (nullable) {
-                return null;
-            }
-            throw NOT_PLAIN;
+    /** A JSON object (the parser at its start) as the plain Java values events hold, as the JSON scalar gives them. */
+    private static Map<String, Object> object(JsonParser p) throws IOException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String name = p.currentName();
+            map.put(name, value(p, p.nextToken()));
         }
-        if (!(json instanceof JsonObject o) || !keys.containsAll(o.keySet())) {
-            throw NOT_PLAIN;
-        }
-        return o;
+        return map;
     }
 
-    private static String string(JsonObject o, String key, boolean required) {
-        JsonValue v = o.get(key);
-        if (v == null || v == JsonValue.NULL) {
-            if (required) {
-                throw NOT_PLAIN;
+    private static Object value(JsonParser p, JsonToken t) throws IOException {
+        return switch (t) {
+            case START_OBJECT -> object(p);
+            case START_ARRAY -> {
+                List<Object> list = new ArrayList<>();
+                for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+                    list.add(value(p, e));
+                }
+                yield list;
             }
+            case VALUE_STRING -> p.getText();
+            case VALUE_NUMBER_INT -> p.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? p.getBigIntegerValue() : (Object) p.getLongValue();
+            case VALUE_NUMBER_FLOAT -> p.getDoubleValue();
+            case VALUE_TRUE -> Boolean.TRUE;
+            case VALUE_FALSE -> Boolean.FALSE;
+            case VALUE_NULL -> null;
+            default -> throw NOT_PLAIN;
+        };
+    }
+
+    /** A string field's value, or null for JSON null; anything else is not plainly a String. */
+    private static String string(JsonParser p, JsonToken value) throws IOException {
+        if (value == JsonToken.VALUE_NULL) {
             return null;
         }
-        if (!(v instanceof JsonString s)) {
+        require(value == JsonToken.VALUE_STRING);
+        return p.getText();
+    }
+
+    private static void require(boolean plain) {
+        if (!plain) {
             throw NOT_PLAIN;
         }
-        return s.getString();
     }
 }

@@ -51,8 +51,8 @@ public class IngestGraphQLApi {
         }
     }
 
-    /** The service's batch of the GraphQL input (also used by {@link IngestMutationRoute}). */
-    static IngestBatch toBatch(IngestBatchInput in) {
+    /** The service's batch of the GraphQL input. */
+    private static IngestBatch toBatch(IngestBatchInput in) {
         IngestBatch.Context ctx = in.context == null ? null : new IngestBatch.Context(in.context.url,
                 in.context.userAgent, user(in.context.user), in.context.release, in.context.pageViewId);
         List<IngestBatch.Event> events = new ArrayList<>();
@@ -88,7 +88,11 @@ public class IngestGraphQLApi {
             case STRING -> ((jakarta.json.JsonString) v).getString();
             case NUMBER -> {
                 jakarta.json.JsonNumber n = (jakarta.json.JsonNumber) v;
-                yield n.isIntegral() ? (Object) n.longValue() : (Object) n.doubleValue();
+                if (!n.isIntegral()) {
+                    yield n.doubleValue();
+                }
+                java.math.BigInteger i = n.bigIntegerValue();
+                yield i.bitLength() < Long.SIZE ? (Object) i.longValue() : i; // as Jackson reads it on the other door
             }
             case TRUE -> Boolean.TRUE;
             case FALSE -> Boolean.FALSE;

@@ -1,6 +1,6 @@
 package dev.jinju.graphql;
 
-import dev.jinju.graphql.types.IngestBatchInput;
+import dev.jinju.ingest.IngestBatch;
 import dev.jinju.ingest.IngestResult;
 import dev.jinju.ingest.IngestService;
 import dev.jinju.security.HttpGuards;
@@ -13,16 +13,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.json.stream.JsonGeneratorFactory;
 
-import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +34,6 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class IngestMutationRoute {
     private static final JsonProvider JSON = JsonProvider.provider();
-    private static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of());
     private static final JsonGeneratorFactory WRITERS = JSON.createGeneratorFactory(Map.of());
     /** What SmallRye answers without an Accept header, or with any type. */
     private static final String GRAPHQL_RESPONSE = "application/graphql-response+json; charset=UTF-8";
@@ -71,23 +64,24 @@ public class IngestMutationRoute {
         // the operation text HttpGuards read: only the ingest mutation's body is read again, in full
         IngestMutationDocument document = contentType == null ? null : document(ctx.get(HttpGuards.QUERY));
         Buffer body = document == null || ctx.body() == null ? null : ctx.body().buffer();
-        JsonObject request = body == null ? null : readObject(body);
-        IngestBatchInput batch = request == null ? null : batch(request, document);
-        if (batch == null) {
+        if (body == null) {
             ctx.next();
             return;
         }
         String origin = ctx.request().getHeader(HttpHeaders.ORIGIN);
-        ctx.vertx().executeBlocking(() -> ingest.ingest(IngestGraphQLApi.toBatch(batch), origin), false)
-                .onComplete(done -> {
-                    if (done.failed()) {
-                        ctx.next(); // nothing was stored: SmallRye runs it again and reports the error its way
-                        return;
-                    }
-                    answered.incrementAndGet();
-                    ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType)
-                            .end(response(document, done.result()));
-                });
+        // read on a worker thread, as POST /api/ingest reads its body: the event loop only routes
+        ctx.vertx().executeBlocking(() -> {
+            IngestBatch batch = IngestBatchJson.request(body.getBytes(), document.operationName(), document.variable());
+            return batch == null ? null : ingest.ingest(batch, origin);
+        }, false).onComplete(done -> {
+            if (done.failed() || done.result() == null) {
+                // not plainly the mutation's input, or nothing was stored: SmallRye runs it and words any error
+                ctx.next();
+                return;
+            }
+            answered.incrementAndGet();
+            ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, contentType).end(response(document, done.result()));
+        });
     }
 
     /** The content type SmallRye would answer for this Accept header, or null to let SmallRye decide. */
@@ -97,15 +91,6 @@ public class IngestMutationRoute {
         }
         String a = accept.trim();
         return a.equals("application/json") || a.equals("application/graphql-response+json") ? a : null;
-    }
-
-    private static JsonObject readObject(Buffer body) {
-        try (JsonReader reader = READERS.createReader(new ByteArrayInputStream(body.getBytes()))) {
-            JsonValue value = reader.readValue();
-            return value instanceof JsonObject o ? o : null;
-        } catch (RuntimeException e) {
-            return null; // HttpGuards let it through: SmallRye's reading decides
-        }
     }
 
     private IngestMutationDocument document(String query) {
@@ -126,20 +111,6 @@ public class IngestMutationRoute {
             documents.put(query, known);
         }
         return known.orElse(null);
-    }
-
-    private static IngestBatchInput batch(JsonObject request, IngestMutationDocument document) {
-        JsonValue name = request.get("operationName");
-        if (name != null && name != JsonValue.NULL && !(name instanceof JsonString s
-                && s.getString().equals(document.operationName()))) {
-            return null;
-        }
-        if (request.keySet().stream().anyMatch(k -> !k.equals("query") && !k.equals("operationName")
-                && !k.equals("variables"))) {
-            return null; // extensions and the like: SmallRye's to interpret
-        }
-        return request.get("variables") instanceof JsonObject variables
-                ? IngestBatchJson.batch(variables.get(document.variable())) : null;
     }
 
     /** {@code {"data":{"ingest":{...}}}} with the selected fields in the document's order, as SmallRye writes it. */

@@ -26,7 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class IngestBench {
     static final int BATCH = 50;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String MUTATION = "mutation($b: IngestBatch!) { ingest(batch: $b) { accepted rejected { index reason } } }";
+    static final String MUTATION = "mutation($b: IngestBatch!) { ingest(batch: $b) { accepted rejected { index reason } } }";
 
     /** One measured run. */
     record Result(String door, int clients, double eventsPerSecond, double p50Ms, double p99Ms, double serverCores,

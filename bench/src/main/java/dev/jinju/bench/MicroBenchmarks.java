@@ -44,6 +44,8 @@ public class MicroBenchmarks {
     Query parsed;
     Query textQuery;
     byte[] body;
+    /** The same batch as the GraphQL ingest mutation's request body. */
+    byte[] graphqlBody;
     IngestService ingest;
     dev.jinju.ingest.scrub.Scrubber scrubber;
     /** Benchmark events' texts (200–2 000-byte messages, a third with stack traces), plain and stored. */
@@ -60,6 +62,11 @@ public class MicroBenchmarks {
         textQuery = QueryParser.parse("payment 결제 pay* \"card declined\"");
         body = new ObjectMapper().writeValueAsBytes(Map.of("key", "k", "project", "bench", "environment", "prod",
                 "batchId", "b1", "events", gen.jsonBatch(IngestBench.BATCH, Instant.now())));
+        graphqlBody = ("{\"query\":\"" + IngestBench.MUTATION + "\",\"variables\":{\"b\":"
+                + new String(body, java.nio.charset.StandardCharsets.UTF_8) + "}}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (graphqlBodyToBatch() == null) {
+            throw new IllegalStateException("the GraphQL body was not read as the ingest mutation's batch");
+        }
         scrubber = new dev.jinju.ingest.scrub.Scrubber(defaultScrub());
         texts = new LogEvent[64];
         storedTexts = new byte[texts.length][];
@@ -132,6 +139,12 @@ public class MicroBenchmarks {
     public Object batchJsonToStoredEvents() throws Exception {
         IngestBatch batch = dev.jinju.event.EventJson.mapper().readerFor(IngestBatch.class).readValue(body);
         return ingest.ingest(batch, null);
+    }
+
+    /** The GraphQL door's reading of the same batch: the request body to the service's batch, without SmallRye. */
+    @Benchmark
+    public Object graphqlBodyToBatch() {
+        return dev.jinju.graphql.IngestBatchJson.request(graphqlBody, null, "b");
     }
 
     static ProjectsConfig projects() {
