@@ -343,6 +343,33 @@ describe('Jinju dashboard', () => {
     }
   })
 
+  it('signing out ends the session and forgets the remembered projects list', async () => {
+    // its own context: the other tests keep their session
+    const own = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+    const p = await own.newPage()
+    p.setDefaultTimeout(20_000)
+    p.on('pageerror', (e) => pageErrors.push(e.message))
+    p.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) cspViolations.push(m.text())
+    })
+    try {
+      await login(p)
+      await p.locator('.service-card').first().waitFor()
+      await p.waitForFunction(() => localStorage.getItem('jinju.projects') !== null)
+      await Promise.all([
+        p.waitForURL((u) => u.pathname === '/login.html'),
+        p.getByTestId('sign-out').click(),
+      ])
+      assert.equal(await p.evaluate(() => localStorage.getItem('jinju.projects')), null, 'the projects list is forgotten')
+      const cookies = (await own.cookies()).map((c) => c.name)
+      assert.ok(!cookies.includes('quarkus-credential'), `no session cookie is left: ${cookies}`)
+      await p.goto(`${BASE_URL}/explore?project=demo&env=production`)
+      assert.equal(new URL(p.url()).pathname, '/login.html', 'the dashboard asks for a login again')
+    } finally {
+      await own.close()
+    }
+  })
+
   it('ran without page errors or CSP violations', () => {
     assert.deepEqual(pageErrors, [])
     assert.deepEqual(cspViolations, [])

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { PROJECTS_KEY, isProjectList, readProjects, writeProjects } from './projectsCache'
+import { PROJECTS_KEY, forgetProjects, isProjectList, readProjects, writeProjects } from './projectsCache'
 import type { Project } from '../graphql/types'
 
 const LIST: Project[] = [
@@ -12,6 +12,9 @@ function memoryStorage(full = false) {
   return {
     map,
     getItem: (k: string) => map.get(k) ?? null,
+    removeItem: (k: string) => {
+      map.delete(k)
+    },
     setItem: (k: string, v: string) => {
       if (full) throw new DOMException('quota exceeded', 'QuotaExceededError')
       map.set(k, v)
@@ -48,5 +51,17 @@ describe('projects cache', () => {
     expect(() => writeProjects(s, LIST)).not.toThrow()
     expect(writeProjects(null, LIST)).toBeUndefined()
     expect(readProjects(s)).toEqual([])
+  })
+
+  it('forgets the list on signing out, and only that', () => {
+    const s = memoryStorage()
+    writeProjects(s, LIST)
+    s.map.set('unrelated', 'kept')
+    forgetProjects(s)
+    expect(readProjects(s)).toEqual([])
+    expect([...s.map.keys()]).toEqual(['unrelated'])
+    expect(() => forgetProjects(null)).not.toThrow()
+    const refusing = { removeItem: () => { throw new DOMException('denied', 'SecurityError') } }
+    expect(() => forgetProjects(refusing)).not.toThrow()
   })
 })

@@ -44,6 +44,15 @@ export function writeProjects(storage: Pick<Storage, 'setItem'> | null, list: Pr
   }
 }
 
+/** Forgets the list when the user signs out: the next session, perhaps someone else's, loads its own. */
+export function forgetProjects(storage: Pick<Storage, 'removeItem'> | null): void {
+  try {
+    storage?.removeItem(PROJECTS_KEY)
+  } catch {
+    // storage disabled: nothing was kept
+  }
+}
+
 /** The browser's localStorage, or null where reading it throws (storage disabled). */
 export function browserStorage(): Storage | null {
   try {

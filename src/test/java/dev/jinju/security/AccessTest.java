@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class AccessTest {
     /** What an anonymous caller may reach: the login page, static assets, robots.txt, health, the ingest doors. */
     static final Set<String> PUBLIC = Set.of("/login.html", "/login-error.html", "/login.css", "/favicon.svg",
-            "/robots.txt", "/q/health", "/api/ingest", "/graphql", "/j_security_check");
+            "/robots.txt", "/q/health", "/api/ingest", "/graphql", "/j_security_check", "/logout");
 
     static final String ANONYMOUS_INGEST = "mutation($b: IngestBatch!) { ingest(batch: $b) { accepted } }";
 
