@@ -50,7 +50,8 @@ public class HttpGuards {
      * answer 500 where this answers 400. Strings are left to the body's size limit.
      */
     private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(StreamReadConstraints.builder()
-            .maxNumberLength(MAX_NUMBER_CHARS).maxStringLength(Integer.MAX_VALUE).build()).build();
+            // one less: Jackson counts an integer's digits without its sign, JSON-P the whole text
+            .maxNumberLength(MAX_NUMBER_CHARS - 1).maxStringLength(Integer.MAX_VALUE).build()).build();
 
     /**
      * The routing context's key for the operation text this guard read from the body (absent when the body has
