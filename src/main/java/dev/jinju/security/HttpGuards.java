@@ -216,7 +216,8 @@ public class HttpGuards {
         return at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
     }
 
-    private static void reject(RoutingContext ctx, int status, String code, String message) {
+    /** Answers {@code {"errors":[{"message":…,"extensions":{"code":…}}]}}, the shape GraphQL clients read. */
+    static void reject(RoutingContext ctx, int status, String code, String message) {
         JsonObject error = new JsonObject().put("message", message).put("extensions", new JsonObject().put("code", code));
         ctx.response().setStatusCode(status).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
                 .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());

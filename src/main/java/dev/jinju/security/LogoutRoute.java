@@ -3,8 +3,6 @@ package dev.jinju.security;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,17 +33,16 @@ public class LogoutRoute {
     void install(@Observes Router router) {
         router.post("/logout").order(-80).handler(this::logout);
         // signing out changes state: a link, a prefetch or a crawler must not do it
-        router.route("/logout").order(-79).handler(ctx -> ctx.response().setStatusCode(405)
-                .putHeader(HttpHeaders.ALLOW, "POST").end());
+        router.route("/logout").order(-79).handler(ctx -> {
+            ctx.response().putHeader(HttpHeaders.ALLOW, "POST");
+            HttpGuards.reject(ctx, 405, "METHOD_NOT_ALLOWED", "sign out with POST /logout, not " + ctx.request().method());
+        });
     }
 
     void logout(RoutingContext ctx) {
         // another site's form could sign the user out; browsers say where a request came from
         if ("cross-site".equals(ctx.request().getHeader("Sec-Fetch-Site"))) {
-            JsonObject error = new JsonObject().put("message", "sign out from the dashboard itself, not from another site")
-                    .put("extensions", new JsonObject().put("code", "FORBIDDEN"));
-            ctx.response().setStatusCode(403).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                    .end(new JsonObject().put("errors", new JsonArray().add(error)).encode());
+            HttpGuards.reject(ctx, 403, "FORBIDDEN", "sign out from the dashboard itself, not from another site");
             return;
         }
         // same name, path and domain as the session's cookie: it replaces the renewed one form authentication may
