@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The benchmark tool: starts the packaged server on a fresh data dir and measures ingest through both doors
@@ -146,14 +148,22 @@ public final class Bench {
 
         // Queries at each store size.
         List<Long> sizes = quick ? List.of(50_000L) : full ? List.of(1_000_000L, 10_000_000L) : List.of(1_000_000L);
+        Set<Long> keptForReuse = new HashSet<>();
         for (long size : sizes) {
             Path data = work.resolve("query-" + size);
             String reuse = option(args, "--reuse", null); // a dir with query-N data dirs an earlier run filled
-            if (reuse != null && Files.exists(Path.of(reuse, "query-" + size, "jinju.db"))) {
+            String notReusable = reuse == null ? null : QueryBench.whyNotReusable(Path.of(reuse, "query-" + size), Instant.now());
+            if (reuse != null && notReusable == null) {
                 data = Path.of(reuse, "query-" + size);
                 report.reused.add(size);
                 log("reusing the %d events in %s", size, data);
             } else {
+                if (reuse != null) { // filled again where --reuse looks, for the next run
+                    log("not reusing %s: %s", Path.of(reuse, "query-" + size), notReusable);
+                    data = Path.of(reuse, "query-" + size);
+                    JinjuProcess.deleteTree(data);
+                    keptForReuse.add(size);
+                }
                 log("filled %d events at %.0f/s", size, QueryBench.fill(data, size));
             }
             try (JinjuProcess jinju = JinjuProcess.startWith(SERVER_JVM, data, work.resolve("query-server-" + size + ".log"),
@@ -169,7 +179,7 @@ public final class Bench {
             }
             report.diskSqliteBytes.put(size, Machine.sizeBytes(data) - Machine.sizeBytes(data.resolve("index")));
             report.diskIndexBytes.put(size, Machine.sizeBytes(data.resolve("index")));
-            if (!keepData && !report.reused.contains(size)) {
+            if (!keepData && !report.reused.contains(size) && !keptForReuse.contains(size)) {
                 JinjuProcess.deleteTree(data);
             }
         }

@@ -15,10 +15,16 @@ import java.util.SplittableRandom;
 
 /**
  * Realistic events for the benchmarks: mixed levels and types, 200–2 000-byte messages in English and Korean,
- * a third with stack traces, user, url and extra. Every 100 000th event carries a rare word ({@code zebracorn}).
+ * a third with stack traces, user, url and extra. One event in {@value #RARE_EVERY} carries a rare word
+ * ({@code zebracorn}).
  */
 final class BenchEvents {
     static final String RARE = "zebracorn";
+    /**
+     * A prime, so that the rare word falls in each of the query benchmark's four groups in turn (every 100 000th
+     * event, before round 12, put it only in the fourth group, and the query of the first group found nothing).
+     */
+    static final int RARE_EVERY = 100_003;
     private static final String[] EN = {"payment failed for order", "failed to connect to upstream", "request timed out",
             "TypeError: Cannot read properties of undefined (reading 'price')", "user signed in",
             "cart updated with items", "slow response from recommendations service", "retrying request after 503"};
@@ -39,7 +45,7 @@ final class BenchEvents {
     String message() {
         boolean korean = random.nextInt(3) == 0;
         StringBuilder sb = new StringBuilder(korean ? KO[random.nextInt(KO.length)] : EN[random.nextInt(EN.length)]);
-        if (++counter % 100_000 == 0) {
+        if (++counter % RARE_EVERY == 0) {
             sb.append(' ').append(RARE);
         }
         int target = 200 + random.nextInt(1_800);

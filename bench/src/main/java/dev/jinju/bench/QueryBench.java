@@ -7,13 +7,17 @@ import dev.jinju.it.JinjuProcess;
 import dev.jinju.store.sqlite.SqliteLogStore;
 import org.sqlite.SQLiteDataSource;
 
+import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 
 /**
  * Query latency at a given number of stored events: the store is filled directly (faster than HTTP), then the
@@ -27,9 +31,40 @@ final class QueryBench {
     record Result(String name, double p50Ms, double p99Ms, int hits) {
     }
 
+    /** What {@link #fill} writes beside the data: the generator's version and when the events end. */
+    static final String MARKER = "bench-fill.properties";
+    /** The version of {@link BenchEvents}' data; a data dir filled by another one is filled again. */
+    static final int DATA_VERSION = 2;
+    /**
+     * How old a filled data dir may be to be reused: the queries ask for the last 24 h, and the fill spreads its
+     * events over the 24 h before it ended, so after six hours three quarters of them are still in range.
+     */
+    static final Duration MAX_REUSE_AGE = Duration.ofHours(6);
+
+    /** Why the data dir an earlier run filled cannot be reused at {@code now}, or null when it can. */
+    static String whyNotReusable(Path dataDir, Instant now) throws IOException {
+        Path marker = dataDir.resolve(MARKER);
+        if (!Files.exists(dataDir.resolve("jinju.db")) || !Files.exists(marker)) {
+            return "no data filled by this benchmark in " + dataDir;
+        }
+        Properties p = new Properties();
+        try (Reader in = Files.newBufferedReader(marker)) {
+            p.load(in);
+        }
+        if (!String.valueOf(DATA_VERSION).equals(p.getProperty("version"))) {
+            return "filled by another version of the generator (" + p.getProperty("version") + ", now " + DATA_VERSION + ")";
+        }
+        Instant filled = Instant.parse(p.getProperty("filledAt"));
+        if (filled.plus(MAX_REUSE_AGE).isBefore(now)) {
+            return "filled at " + filled + ", more than " + MAX_REUSE_AGE.toHours() + " h ago: too few events left in the last 24 h";
+        }
+        return null;
+    }
+
     /** Fills {@code dataDir} with {@code count} events over the last 24 h in four groups; returns events/s. */
     static double fill(Path dataDir, long count) throws Exception {
         Files.createDirectories(dataDir);
+        Files.deleteIfExists(dataDir.resolve(MARKER));
         SQLiteDataSource ds = new SQLiteDataSource();
         ds.setUrl("jdbc:sqlite:" + dataDir.resolve("jinju.db") + "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000");
         BenchEvents gen = new BenchEvents(17);
@@ -61,17 +96,18 @@ final class QueryBench {
         } finally {
             writer.shutdown();
         }
+        Files.writeString(dataDir.resolve(MARKER), "version=" + DATA_VERSION + "\nfilledAt=" + Instant.ofEpochMilli(now) + "\n");
         return count / ((System.nanoTime() - start) / 1e9);
     }
 
     /** Times every query {@code runs} times, after running them all in turn for {@code warmUp}. */
-    static List<Result> run(JinjuProcess jinju, int runs, java.time.Duration warmUp) throws Exception {
+    static List<Result> run(JinjuProcess jinju, int runs, Duration warmUp) throws Exception {
         try (QueryClient client = new QueryClient(jinju)) {
             return run(client, runs, warmUp);
         }
     }
 
-    private static List<Result> run(QueryClient jinju, int runs, java.time.Duration warmUp) throws Exception {
+    private static List<Result> run(QueryClient jinju, int runs, Duration warmUp) throws Exception {
         Instant now = Instant.now().plusSeconds(60);
         Instant from = now.minusSeconds(86_400 + 120);
         Map<String, String> queries = new LinkedHashMap<>();
