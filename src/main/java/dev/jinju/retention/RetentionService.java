@@ -9,8 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * Applies {@code jinju.projects.<p>.retention-days} to every environment's log group, an hour after start and
- * then hourly: the embedded store deletes older events (SQLite, rollup and index together), CloudWatch gets
+ * Applies {@code jinju.projects.<p>.retention-days} to every environment's log group, a minute after start and
+ * then hourly ({@code jinju.retention.delay}, {@code jinju.retention.every}): the embedded store deletes older events (SQLite, rollup and index together), CloudWatch gets
  * the group's retention policy.
  */
 @ApplicationScoped
