@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** How the evaluator reads an event's fields: numbers as text, paths into extra, presence, wildcards. */
 class EventFieldsTest {
 
     @Test

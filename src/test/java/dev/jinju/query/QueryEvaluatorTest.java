@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
+/** The in-memory evaluator, which defines what a query means, over sample events in English and Korean. */
 class QueryEvaluatorTest {
 
     private static final LogEvent PAYMENT = LogEvent.builder()

@@ -18,6 +18,7 @@ import dev.jinju.query.Query.Text;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The parser: the trees each piece of the query language makes, and its errors with their positions. */
 class QueryParserTest {
 
     private static Query parse(String s) {

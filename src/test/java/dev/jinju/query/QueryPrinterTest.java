@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The printer: canonical text for every tree, and refusal of trees the language cannot spell. */
 class QueryPrinterTest {
 
     private static String roundTrip(String text) {

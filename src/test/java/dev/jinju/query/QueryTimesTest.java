@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
+/** The times a query may name, in the forms it accepts and those it refuses. */
 class QueryTimesTest {
 
     private static Instant t(String s) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** The bounded set of GraphQL documents the guard has already checked, which starts over when full. */
 class KnownDocumentsTest {
 
     @Test

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Configured users: bcrypt verification, the demo user, the decoy's cost, and hashes that stop the start. */
 class UsersTest {
     static final String TESTER = "$2a$04$PhEMTv8nE28in/B2GEMxMOEFngYAaRIIrD5s/umFbHaH23XHjD8ga";
 

@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+/** A store opened in the background: calls wait for it, readiness does not, and a failure to open is reported. */
 class BackgroundOpenedStoreTest {
 
     /** A store whose opening waits for {@link #release}. */

@@ -272,7 +272,6 @@ public final class TextIndex implements AutoCloseable {
         }
     }
 
-    /** A searcher and the seq up to which it holds every row. Release it with {@link #release}. */
     /** A query cache as the index's searchers share: up to 1 000 clauses in 5 % of the heap (at most 32 MB). */
     public static LRUQueryCache newQueryCache() {
         return new LRUQueryCache(1_000, Math.min(32L << 20, Runtime.getRuntime().maxMemory() / 20),
@@ -284,6 +283,7 @@ public final class TextIndex implements AutoCloseable {
         return queryCache;
     }
 
+    /** A searcher and the seq up to which it holds every row. Release it with {@link #release}. */
     public Searcher acquire() {
         long watermark = searchableSeq; // read before acquiring: the searcher is at least that new
         try {
@@ -293,6 +293,7 @@ public final class TextIndex implements AutoCloseable {
         }
     }
 
+    /** Gives back a searcher {@link #acquire} handed out. */
     public void release(Searcher searcher) {
         try {
             manager.release(searcher.searcher());

@@ -13,6 +13,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.WildcardQuery;
 import org.junit.jupiter.api.Test;
 
+/** Text analysis and the Lucene queries built from free terms, phrases and wildcards. */
 class TextQueriesTest {
 
     private static List<String> terms(String text) {

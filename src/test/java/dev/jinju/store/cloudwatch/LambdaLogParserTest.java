@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** Lambda log lines (runtime, Python tracebacks, JSON and Powertools formats) read back as events. */
 class LambdaLogParserTest {
     static final String G = "/aws/lambda/shop-api-prod-orders";
     static final String S = "2026/11/26/[$LATEST]0123456789abcdef";

@@ -8,6 +8,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+/** PutLogEvents batches stay within CloudWatch's limits on count, bytes and time span. */
 class PutBatchesTest {
 
     static void assertWithinLimits(List<List<PutBatches.Entry<Integer>>> batches) {
