@@ -18,6 +18,7 @@ class BenchQuickIT {
         }
         assertTrue(report.contains("| `POST /api/ingest` | 4 |"), report);
         assertTrue(report.contains("| rare term |"), report);
+        assertTrue(report.contains("| startup to first answered request, median of 2 starts, each on a fresh data dir"), report);
         // the server's histogram of write-to-searchable delays was read for the ingest runs
         assertTrue(java.util.regex.Pattern.compile("\\| [0-9.]+ % of [0-9]+ \\(").matcher(report).find(), report);
         assertTrue(report.contains("parseAndCompileQuery"), report);

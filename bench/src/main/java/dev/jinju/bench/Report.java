@@ -12,7 +12,8 @@ import java.util.Map;
 /** Turns the measurements into the Markdown of BENCHMARKS.md, with the goals of issue #9 beside them. */
 final class Report {
     final String mode;
-    double startupMs;
+    /** Time to the first answered request of each start, each on a fresh data dir. */
+    final List<Double> startupsMs = new ArrayList<>();
     /** How long each ingest run warmed up (the first one: {@code firstWarmup}) and then measured. */
     java.time.Duration warmup;
     java.time.Duration firstWarmup;
@@ -108,7 +109,9 @@ final class Report {
         }
 
         md.append("\n## Footprint\n\n| measure | value |\n|---|---|\n");
-        md.append(String.format("| startup to first answered request | %.0f ms |%n", startupMs));
+        md.append(String.format("| startup to first answered request, median of %d starts, each on a fresh data dir (all of them in brackets) | %.0f ms [%s] |%n",
+                startupsMs.size(), Stats.median(startupsMs),
+                String.join(", ", startupsMs.stream().map(v -> String.format("%.0f", v)).toList())));
         md.append(String.format("| RSS 2 s after the first login (the JIT still compiling the start) | %.0f MB |%n",
                 rssAfterLoginMb));
         md.append(String.format("| idle RSS (10 s after the first login, the server under 0.05 cores for the last 3 s) | %.0f MB |%n",
@@ -148,7 +151,8 @@ final class Report {
         }
         goal(md, "idle RSS ≤ 150 MB", String.format("%.0f MB", idleRssMb), idleRssMb <= 150);
         goal(md, "RSS ≤ 500 MB under sustained ingest", String.format("%.0f MB", maxRss), maxRss <= 500);
-        goal(md, "startup ≤ 1.5 s", String.format("%.0f ms", startupMs), startupMs <= 1_500);
+        double startupMs = Stats.median(startupsMs);
+        goal(md, "startup ≤ 1.5 s", String.format("%.0f ms (median of %d starts)", startupMs, startupsMs.size()), startupMs <= 1_500);
         for (Map.Entry<Long, Long> d : diskSqliteBytes.entrySet()) {
             double gbPerMillion = (d.getValue() + diskIndexBytes.get(d.getKey())) * (1_000_000.0 / d.getKey()) / 1e9;
             goal(md, String.format("disk ≤ 1.5 GB per million events all told (at %,d)", d.getKey()),

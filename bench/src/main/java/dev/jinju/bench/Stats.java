@@ -1,8 +1,9 @@
 package dev.jinju.bench;
 
 import java.util.Arrays;
+import java.util.List;
 
-/** Percentiles of latency samples in nanoseconds, reported in milliseconds. */
+/** Percentiles of latency samples in nanoseconds, reported in milliseconds, and medians. */
 final class Stats {
     private Stats() {
     }
@@ -15,6 +16,16 @@ final class Stats {
         Arrays.sort(sorted);
         int index = (int) Math.min(count - 1, Math.ceil(p / 100.0 * count) - 1);
         return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    /** The median of {@code values} (the mean of the middle two of an even count); NaN when there are none. */
+    static double median(List<Double> values) {
+        if (values.isEmpty()) {
+            return Double.NaN;
+        }
+        double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int mid = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     static String ms(double v) {
