@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The query benchmark's data: the rare word reaches the queried group, and stale data dirs are not reused. */
+/** The query benchmark's data: the rare word reaches the queried group, stale data dirs are not reused, answers are counted. */
 class QueryBenchDataTest {
     @Test
     void theRareWordFallsInEveryGroupTheFillUses() {
@@ -51,5 +51,13 @@ class QueryBenchDataTest {
 
         Files.writeString(dir.resolve(QueryBench.MARKER), "version=" + QueryBench.DATA_VERSION + "\nfilledAt=2026-11-27T06:01:00Z\n");
         assertNull(QueryBench.whyNotReusable(dir, now));
+    }
+
+    @Test
+    void countsTheEventsOfAnAnswerOrTheBucketsOfAHistogram() {
+        assertEquals(2, QueryBench.count("{\"data\":{\"events\":{\"edges\":[{\"node\":{\"id\":\"a\"}},{\"node\":{\"id\":\"b\"}}]}}}"));
+        assertEquals(3, QueryBench.count("{\"data\":{\"histogram\":[{\"start\":\"t1\",\"counts\":[]},{\"start\":\"t2\",\"counts\":[]},"
+                + "{\"start\":\"t3\",\"counts\":[]}]}}"));
+        assertEquals(0, QueryBench.count("{\"data\":{\"events\":{\"edges\":[]}}}"));
     }
 }

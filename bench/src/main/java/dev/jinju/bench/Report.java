@@ -97,7 +97,7 @@ final class Report {
                 md.append("The data dir, SQLite file and text index, was filled by an earlier run and reused (`--reuse`); an index"
                         + " this version cannot read would have been rebuilt at start.\n\n");
             }
-            md.append("| query | p50 ms | p99 ms | hits |\n|---|---|---|---|\n");
+            md.append("| query | p50 ms | p99 ms | events (histogram: buckets) returned |\n|---|---|---|---|\n");
             for (QueryBench.Result r : q.getValue()) {
                 md.append(queryRow(r));
             }
@@ -173,7 +173,7 @@ final class Report {
 
     /** One query's row of a query table. */
     static String queryRow(QueryBench.Result r) {
-        return String.format("| %s | %s | %s | %d |%n", r.name(), Stats.ms(r.p50Ms()), Stats.ms(r.p99Ms()), r.hits());
+        return String.format("| %s | %s | %s | %d |%n", r.name(), Stats.ms(r.p50Ms()), Stats.ms(r.p99Ms()), r.returned());
     }
 
     /** The server's thread kinds that used at least {@code minCores} in one run, busiest first. */
