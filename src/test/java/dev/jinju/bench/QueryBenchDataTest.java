@@ -19,17 +19,17 @@ class QueryBenchDataTest {
     @Test
     void theRareWordFallsInEveryGroupTheFillUses() {
         BenchEvents gen = new BenchEvents(17);
-        Set<Integer> groups = new HashSet<>();
+        Set<String> groups = new HashSet<>();
         int found = 0;
         for (long i = 0; i < 4L * BenchEvents.RARE_EVERY; i++) {
-            // As QueryBench.fill assigns them: event i goes to group i % 4, one message each.
+            // As QueryBench.fill makes them: one message per event, event i in QueryBench.groupOf(i).
             if (gen.message().contains(BenchEvents.RARE)) {
                 found++;
-                groups.add((int) (i % QueryBench.GROUPS.length));
+                groups.add(QueryBench.groupOf(i));
             }
         }
         assertEquals(4, found);
-        assertEquals(Set.of(0, 1, 2, 3), groups);
+        assertEquals(Set.of(QueryBench.GROUPS), groups);
     }
 
     @Test
@@ -51,6 +51,17 @@ class QueryBenchDataTest {
 
         Files.writeString(dir.resolve(QueryBench.MARKER), "version=" + QueryBench.DATA_VERSION + "\nfilledAt=2026-11-27T06:01:00Z\n");
         assertNull(QueryBench.whyNotReusable(dir, now));
+
+        Files.writeString(dir.resolve(QueryBench.MARKER), "version=" + QueryBench.DATA_VERSION + "\n");
+        String unreadable = QueryBench.whyNotReusable(dir, now);
+        assertTrue(unreadable.startsWith("unreadable"), unreadable);
+    }
+
+    @Test
+    void aFillLeavesAMarkerThatReadsAsFresh(@TempDir Path dir) throws Exception {
+        QueryBench.fill(dir, 8);
+        assertNull(QueryBench.whyNotReusable(dir, Instant.now()));
+        assertNotNull(QueryBench.whyNotReusable(dir, Instant.now().plus(QueryBench.MAX_REUSE_AGE).plusSeconds(60)));
     }
 
     @Test

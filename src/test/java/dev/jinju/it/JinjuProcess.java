@@ -55,7 +55,12 @@ public final class JinjuProcess implements AutoCloseable {
     public static JinjuProcess startWith(List<String> jvmOptions, Path dataDir, Path log, String... properties) throws Exception {
         int port = freePort();
         JinjuProcess jinju = new JinjuProcess(launch(jvmOptions, port, dataDir, log, properties), port);
-        jinju.awaitReady();
+        try {
+            jinju.awaitReady();
+        } catch (Exception | Error e) {
+            jinju.process.destroyForcibly(); // a start that never answered must not outlive the caller
+            throw e;
+        }
         return jinju;
     }
 

@@ -37,7 +37,7 @@ public final class Bench {
     static final List<String> SERVER_JVM = serverJvm();
     /** Warm-up of the first ingest run, which also warms the JIT for the later ones. */
     private static final int FIRST_WARMUP_SECONDS = 75;
-    /** Starts of the server whose median is the start-up reported (the ingest server's is one of them). */
+    /** Starts of the server whose median is the start-up reported (the ingest server's is one of them; two with --quick). */
     private static final int STARTS = 7;
 
     private static List<String> serverJvm() {
@@ -80,6 +80,10 @@ public final class Bench {
             if (fill != null && !Files.exists(Path.of(queriesAt, "jinju.db"))) {
                 log("filled %s events at %.0f/s", fill, QueryBench.fill(Path.of(queriesAt), Long.parseLong(fill)));
             }
+            String stale = QueryBench.whyNotReusable(Path.of(queriesAt), Instant.now());
+            if (stale != null) {
+                log("warning: %s; the queries may find fewer events than a fresh fill", stale);
+            }
             try (JinjuProcess jinju = JinjuProcess.startWith(SERVER_JVM, Path.of(queriesAt), work.resolve("query-server.log"),
                     SERVER_CONFIG)) {
                 jinju.login();
@@ -112,7 +116,7 @@ public final class Bench {
 
         // Start-up moves by a quarter from one start to the next on this VM, so the figure judged is the median of
         // several starts, each on a fresh data dir; the ingest server's own start below is the last of them.
-        for (int i = 1; i < (quick ? 2 : STARTS); i++) {
+        for (int i = 1; i < (quick ? 2 : STARTS) && !ingestOnly; i++) {
             Path dir = work.resolve("startup-" + i);
             long s = System.nanoTime();
             try (JinjuProcess ignored = JinjuProcess.startWith(SERVER_JVM, dir, work.resolve("startup-" + i + ".log"), SERVER_CONFIG)) {
@@ -162,7 +166,7 @@ public final class Bench {
 
         // Queries at each store size.
         List<Long> sizes = quick ? List.of(50_000L) : full ? List.of(1_000_000L, 10_000_000L) : List.of(1_000_000L);
-        Set<Long> keptForReuse = new HashSet<>();
+        Set<Long> refilledInReuseDir = new HashSet<>();
         for (long size : sizes) {
             Path data = work.resolve("query-" + size);
             String reuse = option(args, "--reuse", null); // a dir with query-N data dirs an earlier run filled
@@ -176,7 +180,7 @@ public final class Bench {
                     log("not reusing %s: %s", Path.of(reuse, "query-" + size), notReusable);
                     data = Path.of(reuse, "query-" + size);
                     JinjuProcess.deleteTree(data);
-                    keptForReuse.add(size);
+                    refilledInReuseDir.add(size);
                 }
                 log("filled %d events at %.0f/s", size, QueryBench.fill(data, size));
             }
@@ -193,7 +197,7 @@ public final class Bench {
             }
             report.diskSqliteBytes.put(size, Machine.sizeBytes(data) - Machine.sizeBytes(data.resolve("index")));
             report.diskIndexBytes.put(size, Machine.sizeBytes(data.resolve("index")));
-            if (!keepData && !report.reused.contains(size) && !keptForReuse.contains(size)) {
+            if (!keepData && !report.reused.contains(size) && !refilledInReuseDir.contains(size)) {
                 JinjuProcess.deleteTree(data);
             }
         }

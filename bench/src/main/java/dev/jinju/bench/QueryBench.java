@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,13 +32,13 @@ final class QueryBench {
     record Result(String name, double p50Ms, double p99Ms, int returned) {
     }
 
-    /** What {@link #fill} writes beside the data: the generator's version and when the events end. */
+    /** What {@link #fill} writes beside the data: the generator's version and the time its events end at. */
     static final String MARKER = "bench-fill.properties";
     /** The version of {@link BenchEvents}' data; a data dir filled by another one is filled again. */
     static final int DATA_VERSION = 2;
     /**
      * How old a filled data dir may be to be reused: the queries ask for the last 24 h, and the fill spreads its
-     * events over the 24 h before it ended, so after six hours three quarters of them are still in range.
+     * events over the 24 h before it started, so after six hours three quarters of them are still in range.
      */
     static final Duration MAX_REUSE_AGE = Duration.ofHours(6);
 
@@ -54,11 +55,21 @@ final class QueryBench {
         if (!String.valueOf(DATA_VERSION).equals(p.getProperty("version"))) {
             return "filled by another version of the generator (" + p.getProperty("version") + ", now " + DATA_VERSION + ")";
         }
-        Instant filled = Instant.parse(p.getProperty("filledAt"));
+        Instant filled;
+        try {
+            filled = Instant.parse(p.getProperty("filledAt", ""));
+        } catch (DateTimeParseException e) {
+            return "unreadable " + MARKER + " (filledAt: " + p.getProperty("filledAt") + ")";
+        }
         if (filled.plus(MAX_REUSE_AGE).isBefore(now)) {
             return "filled at " + filled + ", more than " + MAX_REUSE_AGE.toHours() + " h ago: too few events left in the last 24 h";
         }
         return null;
+    }
+
+    /** The group of the fill's {@code i}-th event: the four in turn. */
+    static String groupOf(long i) {
+        return GROUPS[(int) (i % GROUPS.length)];
     }
 
     /** Fills {@code dataDir} with {@code count} events over the last 24 h in four groups; returns events/s. */
@@ -76,7 +87,7 @@ final class QueryBench {
             java.util.concurrent.Future<?> pending = null;
             List<LogEvent> batch = new ArrayList<>(5_000);
             for (long i = 0; i < count; i++) {
-                String g = GROUPS[(int) (i % GROUPS.length)];
+                String g = groupOf(i);
                 String[] parts = g.split("/");
                 // Oldest first, as events arrive: spread evenly over the 24 hours before now.
                 Instant ts = Instant.ofEpochMilli(now - 86_400_000L + (86_400_000L * i / count));
