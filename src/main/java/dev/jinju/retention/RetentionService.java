@@ -10,8 +10,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Applies {@code jinju.projects.<p>.retention-days} to every environment's log group, a minute after start and
- * then hourly ({@code jinju.retention.delay}, {@code jinju.retention.every}): the embedded store deletes older events (SQLite, rollup and index together), CloudWatch gets
- * the group's retention policy.
+ * then hourly ({@code jinju.retention.delay}, {@code jinju.retention.every}): the embedded store deletes older
+ * events (SQLite, rollup and index together), CloudWatch gets the group's retention policy.
  */
 @ApplicationScoped
 public class RetentionService {

@@ -12,9 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The benchmark tool: starts the packaged server on a fresh data dir and measures ingest through both doors
@@ -138,7 +136,7 @@ public final class Bench {
             Thread.sleep(Math.max(0, 10_000 - (System.nanoTime() - loggedIn) / 1_000_000));
             report.idleRssMb = Machine.rssMb(jinju.pid());
             log("startup %.0f ms (median of %s), RSS 2 s after login %.0f MB, idle RSS %.0f MB", Stats.median(report.startupsMs),
-                    report.startupsMs.stream().map(v -> String.format("%.0f", v)).toList(),
+                    report.startups(),
                     report.rssAfterLoginMb, report.idleRssMb);
             IngestBench ingest = new IngestBench(jinju, times);
             // The doors take turns at each client count: the index grows through the runs, and a larger index
@@ -166,21 +164,18 @@ public final class Bench {
 
         // Queries at each store size.
         List<Long> sizes = quick ? List.of(50_000L) : full ? List.of(1_000_000L, 10_000_000L) : List.of(1_000_000L);
-        Set<Long> refilledInReuseDir = new HashSet<>();
+        String reuse = option(args, "--reuse", null); // a dir with query-N data dirs an earlier run filled
         for (long size : sizes) {
-            Path data = work.resolve("query-" + size);
-            String reuse = option(args, "--reuse", null); // a dir with query-N data dirs an earlier run filled
-            String notReusable = reuse == null ? null : QueryBench.whyNotReusable(Path.of(reuse, "query-" + size), Instant.now());
+            // With --reuse the data lives in that dir, reused or filled again there for the next run; else in this run's.
+            Path data = reuse != null ? Path.of(reuse, "query-" + size) : work.resolve("query-" + size);
+            String notReusable = reuse == null ? null : QueryBench.whyNotReusable(data, Instant.now());
             if (reuse != null && notReusable == null) {
-                data = Path.of(reuse, "query-" + size);
                 report.reused.add(size);
                 log("reusing the %d events in %s", size, data);
             } else {
-                if (reuse != null) { // filled again where --reuse looks, for the next run
-                    log("not reusing %s: %s", Path.of(reuse, "query-" + size), notReusable);
-                    data = Path.of(reuse, "query-" + size);
+                if (reuse != null) {
+                    log("not reusing %s: %s", data, notReusable);
                     JinjuProcess.deleteTree(data);
-                    refilledInReuseDir.add(size);
                 }
                 log("filled %d events at %.0f/s", size, QueryBench.fill(data, size));
             }
@@ -197,7 +192,7 @@ public final class Bench {
             }
             report.diskSqliteBytes.put(size, Machine.sizeBytes(data) - Machine.sizeBytes(data.resolve("index")));
             report.diskIndexBytes.put(size, Machine.sizeBytes(data.resolve("index")));
-            if (!keepData && !report.reused.contains(size) && !refilledInReuseDir.contains(size)) {
+            if (!keepData && reuse == null) {
                 JinjuProcess.deleteTree(data);
             }
         }
